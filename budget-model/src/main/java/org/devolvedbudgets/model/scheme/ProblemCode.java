@@ -1,0 +1,66 @@
+package org.devolvedbudgets.model.scheme;
+
+/**
+ * Stable codes for what can be wrong with a scheme's configuration. Each {@link ConfigurationProblem}
+ * carries one. Codes are never renamed or reused once released; messages may improve.
+ */
+public enum ProblemCode {
+
+  /** A name or label is blank, too long, or holds a control character. */
+  TEXT_INVALID,
+
+  /** A configuration version is below 1. */
+  VERSION_INVALID,
+
+  /** A configuration version takes effect on or after the last day of the pilot's term. */
+  EFFECTIVE_DATE_AFTER_TERM,
+
+  /** An amount is in another currency than the configuration's. */
+  CURRENCY_MISMATCH,
+
+  /** An allowance's cap is zero or negative. */
+  CAP_NOT_POSITIVE,
+
+  /** Two allowances share a name, so findings and reports could not tell them apart. */
+  DUPLICATE_ALLOWANCE_NAME,
+
+  /** An approval policy has no tiers. */
+  NO_APPROVAL_TIERS,
+
+  /** An approval tier's upper limit is zero or negative. */
+  TIER_LIMIT_NOT_POSITIVE,
+
+  /** Approval tiers' upper limits do not rise strictly from one tier to the next. */
+  TIER_LIMITS_NOT_ASCENDING,
+
+  /** A tier without an upper limit is followed by another tier, which could never apply. */
+  UNLIMITED_TIER_NOT_LAST,
+
+  /** Approval tiers' roles do not rise strictly in seniority from one tier to the next. */
+  TIER_ROLES_NOT_ASCENDING,
+
+  /** A cumulative threshold is zero or negative. */
+  THRESHOLD_NOT_POSITIVE,
+
+  /** No team is eligible: the eligible teams are empty and all teams are not eligible. */
+  NO_ELIGIBLE_TEAMS,
+
+  /** All teams are eligible and a list of eligible teams is also given: one contradicts the other. */
+  ELIGIBILITY_CONTRADICTORY,
+
+  /** No spend category is allowed, so no request could ever be approved. */
+  NO_ALLOWED_CATEGORIES,
+
+  /** An allocation method and its randomisation settings disagree: randomised without settings, or
+   * settings for another method. */
+  ALLOCATION_INCONSISTENT,
+
+  /** A randomisation's allocation ratio has a weight below 1. */
+  RATIO_INVALID,
+
+  /** Age bands of a randomisation overlap, are out of order, or a band's youngest age is above its oldest. */
+  STRATA_INVALID,
+
+  /** Randomisation is suspended on a date outside the pilot's term. */
+  SUSPENSION_OUTSIDE_TERM
+}

@@ -1,0 +1,211 @@
+package org.devolvedbudgets.model.spend;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.devolvedbudgets.model.id.ChildId;
+import org.devolvedbudgets.model.id.FamilyId;
+import org.devolvedbudgets.model.id.RequestId;
+import org.devolvedbudgets.model.id.TeamId;
+import org.devolvedbudgets.model.id.WorkerId;
+import org.devolvedbudgets.model.money.Money;
+import org.immutables.value.Value;
+
+/**
+ * A social worker's request to spend money on a family: who asks, for whom, how much, on what, how it
+ * will be paid and when it was asked.
+ *
+ * <pre>{@code
+ * SpendRequest request = SpendRequest.builder()
+ *     .id(RequestId.of("R-000789"))
+ *     .familyId(FamilyId.of("F-000123"))
+ *     .teamId(TeamId.of("hillingdon-vat"))
+ *     .requestedBy(WorkerId.of("W-0042"))
+ *     .amount(Money.parse("GBP 240.00"))
+ *     .category(SpendCategory.RELATIONSHIP_BUILDING)
+ *     .subcategory(Subcategory.GYM_MEMBERSHIP)
+ *     .description("Six months' gym membership")
+ *     .paymentMethod(PaymentMethod.PURCHASE_CARD)
+ *     .requestedAt(Instant.parse("2019-06-03T10:15:00Z"))
+ *     .build();
+ * }</pre>
+ *
+ * <p>The amount is not checked here: a zero, negative or wrong-currency amount is a request the rules
+ * decline with a finding that explains why, not a malformed value.
+ *
+ * <p>The {@link #description()} is free text about a family and may hold personal data, so it never
+ * appears in {@link #toString()}; nor should callers log it.
+ *
+ * <p>Invariants, checked when built and reported together in one {@link IllegalArgumentException}: a
+ * subcategory belongs to the request's category; no child is named twice; VAT is not recoverable on a car;
+ * the description is at most {@value #MAX_DESCRIPTION_LENGTH} characters; an evidence reference is 1 to
+ * {@value #MAX_EVIDENCE_REFERENCE_LENGTH} characters without white space or control characters.
+ *
+ * <p>This class is immutable and thread-safe.
+ */
+@Value.Immutable
+public abstract class SpendRequest {
+
+  /** The longest description: 2,000 characters. */
+  public static final int MAX_DESCRIPTION_LENGTH = 2000;
+
+  /** The longest evidence reference: 128 characters. */
+  public static final int MAX_EVIDENCE_REFERENCE_LENGTH = 128;
+
+  SpendRequest() {}
+
+  /**
+   * Returns a new builder. Required: id, familyId, teamId, requestedBy, amount, category, paymentMethod,
+   * requestedAt.
+   *
+   * @return a builder, not null
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the request's id, by which the ledger recognises a retry.
+   *
+   * @return the id, not null
+   */
+  public abstract RequestId id();
+
+  /**
+   * Returns the family the money is for.
+   *
+   * @return the family, not null
+   */
+  public abstract FamilyId familyId();
+
+  /**
+   * Returns the children the spend is for, if it is for particular children. Per-child allowances count it
+   * against each child named.
+   *
+   * @return an immutable list without duplicates, possibly empty, not null
+   */
+  public abstract List<ChildId> childIds();
+
+  /**
+   * Returns the team of the worker who asks.
+   *
+   * @return the team, not null
+   */
+  public abstract TeamId teamId();
+
+  /**
+   * Returns the worker who asks. They may never approve their own request.
+   *
+   * @return the worker, not null
+   */
+  public abstract WorkerId requestedBy();
+
+  /**
+   * Returns the amount asked for. Not checked here: the rules decline a non-positive or wrong-currency
+   * amount with a finding.
+   *
+   * @return the amount, not null
+   */
+  public abstract Money amount();
+
+  /**
+   * Returns the kind of spend.
+   *
+   * @return the category, not null
+   */
+  public abstract SpendCategory category();
+
+  /**
+   * Returns what the spend buys within its category, if recorded.
+   *
+   * @return the subcategory, belonging to {@link #category()} if present, not null
+   */
+  public abstract Optional<Subcategory> subcategory();
+
+  /**
+   * Returns the worker's free-text description. It may hold personal data: it is never part of
+   * {@link #toString()}, of exception messages or of findings. Defaults to empty.
+   *
+   * @return the description, at most {@value #MAX_DESCRIPTION_LENGTH} characters, not null
+   */
+  @Value.Default
+  @Value.Redacted
+  public String description() {
+    return "";
+  }
+
+  /**
+   * Returns when the request was made. Its date in Europe/London decides which period it counts in.
+   *
+   * @return the instant, not null
+   */
+  public abstract Instant requestedAt();
+
+  /**
+   * Returns how the money will be paid.
+   *
+   * @return the payment method, not null
+   */
+  public abstract PaymentMethod paymentMethod();
+
+  /**
+   * Returns whether the council expects to recover VAT on the spend: only possible when it orders, receives,
+   * is invoiced for and pays for the supply, and never for a car. Defaults to false.
+   *
+   * @return true if VAT is expected to be recoverable
+   */
+  @Value.Default
+  public boolean vatRecoverable() {
+    return false;
+  }
+
+  /**
+   * Returns an opaque reference to evidence held elsewhere, such as a receipt or invoice number.
+   *
+   * @return the reference, 1 to {@value #MAX_EVIDENCE_REFERENCE_LENGTH} characters if present, not null
+   */
+  public abstract Optional<String> evidenceReference();
+
+  @Value.Check
+  final void check() {
+    List<String> problems = new ArrayList<>();
+    subcategory().filter(sub -> sub.category() != category()).ifPresent(sub -> problems.add(
+        "subcategory " + sub + " does not belong to category " + category()));
+    Set<ChildId> seen = new HashSet<>();
+    for (int i = 0; i < childIds().size(); i++) {
+      if (!seen.add(childIds().get(i))) {
+        problems.add("childIds[" + i + "] names child " + childIds().get(i) + " a second time");
+      }
+    }
+    if (vatRecoverable() && subcategory().filter(Subcategory.CAR::equals).isPresent()) {
+      problems.add("vatRecoverable must be false for a car: VAT on buying a car is blocked");
+    }
+    if (description().length() > MAX_DESCRIPTION_LENGTH) {
+      problems.add("description must be at most " + MAX_DESCRIPTION_LENGTH + " characters, but was "
+          + description().length());
+    }
+    evidenceReference().filter(reference -> reference.isEmpty()
+        || reference.length() > MAX_EVIDENCE_REFERENCE_LENGTH
+        || reference.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)))
+        .ifPresent(reference -> problems.add("evidenceReference must be 1 to " + MAX_EVIDENCE_REFERENCE_LENGTH
+            + " characters without white space or control characters, but was " + reference.length()
+            + " characters"));
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("SpendRequest " + id() + " is invalid: " + String.join("; ", problems));
+    }
+  }
+
+  /**
+   * Builds {@link SpendRequest} values. Each setter rejects null with a {@link NullPointerException} naming
+   * the attribute; {@code build()} rejects missing attributes with an {@link IllegalStateException} listing
+   * them, and broken invariants with an {@link IllegalArgumentException} listing every one.
+   *
+   * <p>Builders are not thread-safe.
+   */
+  public static final class Builder extends ImmutableSpendRequest.Builder {
+    Builder() {}
+  }
+}
