@@ -1,5 +1,6 @@
 package org.devolvedbudgets.model.scheme;
 
+import static org.devolvedbudgets.model.scheme.Fixtures.codesAndPaths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.common.testing.EqualsTester;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class AllocationTest {
@@ -40,7 +40,7 @@ class AllocationTest {
             "RATIO_INVALID allocation.randomisation.controlWeight",
             "STRATA_INVALID allocation.randomisation.strata[1]",
             "STRATA_INVALID allocation.randomisation.strata[2]"),
-        e.problems().stream().map(p -> p.code() + " " + p.path()).collect(Collectors.toList()));
+        codesAndPaths(e));
     assertEquals("age band 4-9 must start above the band before it, 0-4", e.problems().get(2).message());
   }
 

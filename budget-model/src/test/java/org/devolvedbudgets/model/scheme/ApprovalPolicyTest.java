@@ -1,5 +1,6 @@
 package org.devolvedbudgets.model.scheme;
 
+import static org.devolvedbudgets.model.scheme.Fixtures.codesAndPaths;
 import static org.devolvedbudgets.model.scheme.Fixtures.gbp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.testing.NullPointerTester;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.model.period.PeriodPolicy;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class ApprovalPolicyTest {
             "UNLIMITED_TIER_NOT_LAST approvalPolicy.tiers[2].upTo",
             "CURRENCY_MISMATCH approvalPolicy.tiers[3].upTo",
             "CURRENCY_MISMATCH approvalPolicy.cumulativeThreshold.amount"),
-        e.problems().stream().map(p -> p.code() + " " + p.path()).collect(Collectors.toList()));
+        codesAndPaths(e));
     assertEquals("upTo GBP 500.00 must be above the tier below it, GBP 1000.00", e.problems().get(1).message());
     assertEquals("approvalPolicy.tiers[3].upTo EUR 9000.00 must be in GBP, the currency of the first limit",
         e.problems().get(3).message());

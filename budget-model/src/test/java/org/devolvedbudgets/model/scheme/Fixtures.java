@@ -1,6 +1,8 @@
 package org.devolvedbudgets.model.scheme;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
 import javax.money.CurrencyUnit;
 import javax.money.Monetary;
 import org.devolvedbudgets.model.id.TeamId;
@@ -14,6 +16,11 @@ final class Fixtures {
   static final BudgetPeriod TERM_2019 = BudgetPeriod.of(LocalDate.of(2019, 4, 1), LocalDate.of(2020, 4, 1));
 
   private Fixtures() {}
+
+  /** Each problem as {@code "CODE path"}, the part of a problem that is a stable contract. */
+  static List<String> codesAndPaths(ConfigurationException e) {
+    return e.problems().stream().map(p -> p.code() + " " + p.path()).collect(Collectors.toList());
+  }
 
   static Money gbp(String amount) {
     return Money.parse("GBP " + amount);

@@ -1,6 +1,7 @@
 package org.devolvedbudgets.model.scheme;
 
 import static org.devolvedbudgets.model.scheme.Fixtures.TERM_2019;
+import static org.devolvedbudgets.model.scheme.Fixtures.codesAndPaths;
 import static org.devolvedbudgets.model.scheme.Fixtures.gbp;
 import static org.devolvedbudgets.model.scheme.Fixtures.minimalConfiguration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +13,6 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.devolvedbudgets.model.id.TeamId;
 import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.model.period.PeriodPolicy;
@@ -66,7 +66,7 @@ class PilotConfigurationTest {
             "ELIGIBILITY_CONTRADICTORY eligibleTeams",
             "NO_ALLOWED_CATEGORIES allowedCategories",
             "SUSPENSION_OUTSIDE_TERM allocation.randomisation.suspendedFrom"),
-        e.problems().stream().map(p -> p.code() + " " + p.path()).collect(Collectors.toList()));
+        codesAndPaths(e));
     assertEquals("allowances[0].cap EUR 4000.00 must be in GBP, the scheme's currency", e.problems().get(3).message());
     assertEquals("effectiveFrom 2020-04-01 must be before the end of the term Period[2019-04-01, 2020-04-01)",
         e.problems().get(2).message());
