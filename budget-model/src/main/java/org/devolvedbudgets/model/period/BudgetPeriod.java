@@ -28,11 +28,13 @@ public final class BudgetPeriod {
   public static final ZoneId ZONE = ZoneId.of("Europe/London");
 
   private final String label;
+  private final boolean resets;
   private final LocalDate start;
   private final LocalDate end;
 
-  private BudgetPeriod(String label, LocalDate start, LocalDate end) {
+  private BudgetPeriod(String label, boolean resets, LocalDate start, LocalDate end) {
     this.label = label;
+    this.resets = resets;
     this.start = start;
     this.end = end;
   }
@@ -48,17 +50,17 @@ public final class BudgetPeriod {
    * @throws IllegalArgumentException if {@code end} is not after {@code start}
    */
   public static BudgetPeriod of(LocalDate start, LocalDate end) {
-    return of("Period", start, end);
+    return of("Period", false, start, end);
   }
 
   /** Used by {@link PeriodPolicy}: the label names the policy that drew the period. */
-  static BudgetPeriod of(String label, LocalDate start, LocalDate end) {
+  static BudgetPeriod of(String label, boolean resets, LocalDate start, LocalDate end) {
     requireNonNull(start, "start");
     requireNonNull(end, "end");
     if (!end.isAfter(start)) {
       throw new IllegalArgumentException("end " + end + " must be after start " + start);
     }
-    return new BudgetPeriod(label, start, end);
+    return new BudgetPeriod(label, resets, start, end);
   }
 
   /**
@@ -80,8 +82,19 @@ public final class BudgetPeriod {
   }
 
   /**
+   * Returns whether an allowance counted in this period starts afresh at its end: true for financial years,
+   * calendar years and rolling windows; false for a pilot's whole term and a plain {@link #of} range.
+   *
+   * @return true if the period resets
+   */
+  public boolean resets() {
+    return resets;
+  }
+
+  /**
    * Returns the day the allowance counted in this period starts afresh: the same as {@link #end()}. For a
-   * rolling window this is the next day, because the window moves on daily.
+   * rolling window this is the next day, because the window moves on daily. Meaningful only if
+   * {@link #resets()}.
    *
    * @return the reset day, not null
    */

@@ -133,19 +133,19 @@ public final class PeriodPolicy {
       case FINANCIAL_YEAR: {
         int year = date.getMonthValue() >= Month.APRIL.getValue() ? date.getYear() : date.getYear() - 1;
         LocalDate start = LocalDate.of(year, Month.APRIL, 1);
-        return BudgetPeriod.of(toString(), start, start.plusYears(1));
+        return BudgetPeriod.of(toString(), true, start, start.plusYears(1));
       }
       case CALENDAR_YEAR: {
         LocalDate start = LocalDate.of(date.getYear(), Month.JANUARY, 1);
-        return BudgetPeriod.of(toString(), start, start.plusYears(1));
+        return BudgetPeriod.of(toString(), true, start, start.plusYears(1));
       }
       case ROLLING_DAYS:
-        return BudgetPeriod.of(toString(), date.minusDays(days - 1L), date.plusDays(1));
+        return BudgetPeriod.of(toString(), true, date.minusDays(days - 1L), date.plusDays(1));
       case WHOLE_PILOT:
         if (!pilotTerm.contains(date)) {
           throw new IllegalArgumentException("date " + date + " is outside the pilot term " + pilotTerm);
         }
-        return BudgetPeriod.of(toString(), pilotTerm.start(), pilotTerm.end());
+        return BudgetPeriod.of(toString(), false, pilotTerm.start(), pilotTerm.end());
       default:
         throw new AssertionError(kind);
     }

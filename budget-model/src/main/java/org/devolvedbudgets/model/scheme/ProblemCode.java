@@ -62,5 +62,14 @@ public enum ProblemCode {
   STRATA_INVALID,
 
   /** Randomisation is suspended on a date outside the pilot's term. */
-  SUSPENSION_OUTSIDE_TERM
+  SUSPENSION_OUTSIDE_TERM,
+
+  /** A configuration history holds no version. */
+  NO_VERSIONS,
+
+  /** A configuration history's versions do not rise strictly, in number and in effective date together. */
+  VERSIONS_NOT_ASCENDING,
+
+  /** A configuration history mixes versions of different councils, schemes or currencies. */
+  SCHEME_CHANGED
 }

@@ -1,6 +1,7 @@
 package org.devolvedbudgets.model.spend;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.devolvedbudgets.model.id.RequestId;
 import org.devolvedbudgets.model.id.TeamId;
 import org.devolvedbudgets.model.id.WorkerId;
 import org.devolvedbudgets.model.money.Money;
+import org.devolvedbudgets.model.period.BudgetPeriod;
 import org.immutables.value.Value;
 
 /**
@@ -143,6 +145,17 @@ public abstract class SpendRequest {
    * @return the instant, not null
    */
   public abstract Instant requestedAt();
+
+  /**
+   * Returns the day the request was made, in Europe/London: the day that decides which period it counts in.
+   * Computed once, when the request is built.
+   *
+   * @return the London date of {@link #requestedAt()}, not null
+   */
+  @Value.Derived
+  public LocalDate requestedOn() {
+    return BudgetPeriod.toLocalDate(requestedAt());
+  }
 
   /**
    * Returns how the money will be paid.

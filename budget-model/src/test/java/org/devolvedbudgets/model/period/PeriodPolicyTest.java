@@ -33,6 +33,11 @@ class PeriodPolicyTest {
         PeriodPolicy.rollingDays(365).periodContaining(may15, PILOT).toString());
     assertEquals("WholePilot[2019-04-01, 2020-04-01)",
         PeriodPolicy.wholePilot().periodContaining(may15, PILOT).toString());
+    assertTrue(PeriodPolicy.financialYear().periodContaining(may15, PILOT).resets());
+    assertTrue(PeriodPolicy.calendarYear().periodContaining(may15, PILOT).resets());
+    assertTrue(PeriodPolicy.rollingDays(30).periodContaining(may15, PILOT).resets());
+    assertFalse(PeriodPolicy.wholePilot().periodContaining(may15, PILOT).resets());
+    assertFalse(PILOT.resets());
   }
 
   @Test

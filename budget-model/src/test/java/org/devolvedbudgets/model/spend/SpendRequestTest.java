@@ -49,7 +49,7 @@ class SpendRequestTest {
     assertFalse(text.contains("gym membership"), text);
     assertEquals("SpendRequest{id=R-000789, familyId=F-000123, childIds=[], teamId=hillingdon-vat, "
         + "requestedBy=W-0042, amount=GBP 240.00, category=RELATIONSHIP_BUILDING, "
-        + "subcategory=RELATIONSHIP_BUILDING/gym-membership, requestedAt=2019-06-03T10:15:00Z, "
+        + "subcategory=RELATIONSHIP_BUILDING/gym-membership, requestedAt=2019-06-03T10:15:00Z, requestedOn=2019-06-03, "
         + "paymentMethod=PURCHASE_CARD, vatRecoverable=false, evidenceReference=INV-2019-0001}", text);
   }
 

@@ -1,0 +1,119 @@
+package org.devolvedbudgets.rules;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.devolvedbudgets.model.id.RequestId;
+import org.devolvedbudgets.model.scheme.ApprovalRole;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The answer to a spend request: an {@link Outcome}, every {@link Finding} behind it, the role that must
+ * approve when the outcome is {@link Outcome#NEEDS_APPROVAL}, and the configuration version it was decided
+ * under.
+ *
+ * <ul>
+ *   <li>{@code APPROVED}: no findings; the spend is within the worker's own authority.
+ *   <li>{@code NEEDS_APPROVAL}: only routing findings; {@link #requiredRole()} says who must approve.
+ *   <li>{@code DECLINED}: at least one declining finding; routing findings found on the way are listed too.
+ * </ul>
+ *
+ * <p>This class is immutable and thread-safe.
+ */
+public final class Decision {
+
+  private final RequestId requestId;
+  private final Outcome outcome;
+  private final List<Finding> findings;
+  private final @Nullable ApprovalRole requiredRole;
+  private final int requiredTier;
+  private final int configurationVersion;
+
+  Decision(RequestId requestId, Outcome outcome, List<Finding> findings, @Nullable ApprovalRole requiredRole,
+      int requiredTier, int configurationVersion) {
+    this.requestId = requestId;
+    this.outcome = outcome;
+    this.findings = findings;
+    this.requiredRole = requiredRole;
+    this.requiredTier = requiredTier;
+    this.configurationVersion = configurationVersion;
+  }
+
+  /**
+   * Returns the id of the request decided.
+   *
+   * @return the request id, not null
+   */
+  public RequestId requestId() {
+    return requestId;
+  }
+
+  /**
+   * Returns the outcome.
+   *
+   * @return the outcome, not null
+   */
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  /**
+   * Returns every finding, sorted by {@link FindingCode} order, then by the allowances' order in the
+   * configuration, then by the children's order in the request.
+   *
+   * @return an immutable list, empty exactly when the outcome is {@code APPROVED}, not null
+   */
+  public List<Finding> findings() {
+    return findings;
+  }
+
+  /**
+   * Returns the codes of the findings, in the same order.
+   *
+   * @return an immutable list, not null
+   */
+  public List<FindingCode> codes() {
+    return findings.stream().map(Finding::code).collect(Collectors.toUnmodifiableList());
+  }
+
+  /**
+   * Returns the least senior role that may approve, when the outcome is {@code NEEDS_APPROVAL}.
+   *
+   * @return the role, not null
+   */
+  public Optional<ApprovalRole> requiredRole() {
+    return Optional.ofNullable(requiredRole);
+  }
+
+  /**
+   * Returns the index in the approval policy's tiers of the tier that must approve, when the outcome is
+   * {@code NEEDS_APPROVAL}; otherwise -1.
+   *
+   * @return the tier index, or -1
+   */
+  public int requiredTier() {
+    return requiredTier;
+  }
+
+  /**
+   * Returns the version of the configuration the request was decided under.
+   *
+   * @return the version, at least 1
+   */
+  public int configurationVersion() {
+    return configurationVersion;
+  }
+
+  /**
+   * Returns a developer's form, for example
+   * {@code Decision[R-1 NEEDS_APPROVAL by TEAM_MANAGER under v1: APPROVAL_REQUIRED]}.
+   *
+   * @return the text form, not null
+   */
+  @Override
+  public String toString() {
+    return "Decision[" + requestId + " " + outcome + (requiredRole == null ? "" : " by " + requiredRole)
+        + " under v" + configurationVersion + (findings.isEmpty() ? "" : ": " + codes().stream()
+            .map(Enum::name).collect(Collectors.joining(", "))) + "]";
+  }
+}

@@ -1,0 +1,582 @@
+package org.devolvedbudgets.rules;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.devolvedbudgets.model.id.ChildId;
+import org.devolvedbudgets.model.id.FamilyId;
+import org.devolvedbudgets.model.money.Money;
+import org.devolvedbudgets.model.period.BudgetPeriod;
+import org.devolvedbudgets.model.scheme.AllocationMethod;
+import org.devolvedbudgets.model.scheme.Allowance;
+import org.devolvedbudgets.model.scheme.AllowanceScope;
+import org.devolvedbudgets.model.scheme.ApprovalRole;
+import org.devolvedbudgets.model.scheme.ApprovalTier;
+import org.devolvedbudgets.model.scheme.CumulativeThreshold;
+import org.devolvedbudgets.model.scheme.Enforcement;
+import org.devolvedbudgets.model.scheme.PilotConfiguration;
+import org.devolvedbudgets.model.spend.PaymentMethod;
+import org.devolvedbudgets.model.spend.SpendRequest;
+import org.devolvedbudgets.rules.allocation.AllocationRecord;
+import org.devolvedbudgets.rules.position.BudgetPosition;
+import org.devolvedbudgets.rules.position.RemainingBudget;
+import org.devolvedbudgets.rules.position.Usage;
+import org.devolvedbudgets.rules.position.UsageKey;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides spend requests: {@link #decide(PilotConfiguration, SpendRequest, BudgetPosition)} says whether a
+ * request is within the worker's own authority, needs a manager's approval, or is declined, and lists every
+ * reason with its figures.
+ *
+ * <p>What is checked, in this order (which is also {@link FindingCode}'s order):
+ * <ol>
+ *   <li>the amount is positive and in the scheme's currency (if not, no allowance is checked);
+ *   <li>the request's date, in Europe/London, is within the pilot's term (if not, only per-request caps are
+ *       checked);
+ *   <li>the team is eligible, and the family has a budget (see {@link AllocationRecord});
+ *   <li>the category is allowed and the subcategory not blocked; cash only where the scheme allows it;
+ *   <li>every allowance that counts this request: the amount against a per-request cap; spent plus reserved
+ *       plus the amount against a child's, the family's, the team's or the pilot's cap, in the period containing
+ *       the request's date. A hard cap declines; a soft cap routes to the top approval tier as an exception;
+ *   <li>approval: the tier whose limit covers the amount (none: declined); if the family's spending in the
+ *       cumulative window, with this request, goes over the threshold and that total needs a higher tier, that
+ *       tier. If the first tier is {@link ApprovalRole#SOCIAL_WORKER} and it covers everything, the request is
+ *       approved at once.
+ * </ol>
+ *
+ * <p>The rules are pure: no clock, no randomness, no I/O, no logging. The same input always gives the same
+ * decision, and every well-formed input gets a decision rather than an exception. Business outcomes are never
+ * thrown; exceptions mean malformed input: null, or a position that does not belong to the request (a usage
+ * in another currency or a period that does not contain the request's date, an allocation record for another
+ * family).
+ *
+ * <p>This class is stateless and thread-safe. On an approved request, {@code decide} allocates nothing but the
+ * {@link Decision}; messages are only built for findings.
+ */
+public final class SpendRules {
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+  private SpendRules() {}
+
+  /**
+   * Decides a request under the configuration version in force on its date.
+   *
+   * @param history the scheme's configuration versions, not null
+   * @param request the request, not null
+   * @param position what the family, its children, its team and the pilot have already used, not null
+   * @return the decision, not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the request's date is before the first version, or the position does
+   *     not belong to the request
+   */
+  public static Decision decide(ConfigurationHistory history, SpendRequest request, BudgetPosition position) {
+    requireNonNull(history, "history");
+    requireNonNull(request, "request");
+    return decide(history.inForceOn(request.requestedOn()), request, position);
+  }
+
+  /**
+   * Decides a request under one configuration.
+   *
+   * @param configuration the scheme's rules, not null
+   * @param request the request, not null
+   * @param position what the family, its children, its team and the pilot have already used, not null; usages
+   *     it does not give count as nothing used
+   * @return the decision, not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the position does not belong to the request: a usage in another
+   *     currency, a usage whose period does not contain the request's date, or an allocation record for another
+   *     family
+   */
+  public static Decision decide(PilotConfiguration configuration, SpendRequest request, BudgetPosition position) {
+    requireNonNull(configuration, "configuration");
+    requireNonNull(request, "request");
+    requireNonNull(position, "position");
+    return new Deciding(configuration, request, position).decide();
+  }
+
+  /**
+   * Checks an approval before a ledger accepts it: the decision still needs approval, the approver is not the
+   * requester (segregation of duties, with no override), and the approver's role is at least the role of the
+   * tier the decision requires. The same as {@link ApprovalCheck#validate}.
+   *
+   * @param request the request to approve, not null
+   * @param decision its pending decision, not null
+   * @param approver who approves, in which role, not null
+   * @return the check: accepted, or every refusal with a stable code; not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code decision} is for another request
+   */
+  public static ApprovalCheck validateApproval(SpendRequest request, Decision decision, Approver approver) {
+    return ApprovalCheck.validate(request, decision, approver);
+  }
+
+  /**
+   * Lists the usages a {@link BudgetPosition} should hold to decide a request: one per allowance and holder
+   * the request counts against, each with the period containing the request's date. Empty if that date is
+   * outside the pilot's term.
+   *
+   * @param configuration the scheme's rules, not null
+   * @param request the request, not null
+   * @return an immutable list in configuration order, not null
+   * @throws NullPointerException if an argument is null
+   */
+  public static List<UsageKey> usageKeys(PilotConfiguration configuration, SpendRequest request) {
+    requireNonNull(configuration, "configuration");
+    requireNonNull(request, "request");
+    LocalDate day = request.requestedOn();
+    if (!configuration.term().contains(day)) {
+      return List.of();
+    }
+    List<UsageKey> keys = new ArrayList<>();
+    for (Allowance allowance : configuration.allowances()) {
+      if (allowance.scope() == AllowanceScope.REQUEST || !countsAgainst(allowance, request)) {
+        continue;
+      }
+      BudgetPeriod period = allowance.period().periodContaining(day, configuration.term());
+      for (String holder : holders(allowance.scope(), request)) {
+        keys.add(new UsageKey(allowance.name(), allowance.scope(), holder, period));
+      }
+    }
+    return List.copyOf(keys);
+  }
+
+  /**
+   * Returns the period over which the family's spending is added up for the cumulative threshold, if the
+   * scheme has one and the request's date is within the pilot's term.
+   *
+   * @param configuration the scheme's rules, not null
+   * @param request the request, not null
+   * @return the window, not null
+   * @throws NullPointerException if an argument is null
+   */
+  public static Optional<BudgetPeriod> cumulativeWindow(PilotConfiguration configuration, SpendRequest request) {
+    requireNonNull(configuration, "configuration");
+    requireNonNull(request, "request");
+    LocalDate day = request.requestedOn();
+    if (!configuration.term().contains(day)) {
+      return Optional.empty();
+    }
+    return configuration.approvalPolicy().cumulativeThreshold()
+        .map(threshold -> threshold.window().periodContaining(day, configuration.term()));
+  }
+
+  /**
+   * Answers "how much is left?" for a family on a date: for every allowance, its limit, spent, reserved,
+   * remaining and reset day. Per-request caps are listed whole; family and pilot allowances are listed even
+   * when the position holds no usage (nothing used yet); child and team allowances are listed for each child
+   * and team the position holds a usage for.
+   *
+   * @param configuration the scheme's rules, not null
+   * @param familyId the family, not null
+   * @param date the day asked about, within the pilot's term, not null
+   * @param position the family's position on that day, not null
+   * @return an immutable list in configuration order, not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code date} is outside the term, or a usage's period does not contain
+   *     it
+   */
+  public static List<RemainingBudget> remainingBudget(PilotConfiguration configuration, FamilyId familyId,
+      LocalDate date, BudgetPosition position) {
+    requireNonNull(configuration, "configuration");
+    requireNonNull(familyId, "familyId");
+    requireNonNull(date, "date");
+    requireNonNull(position, "position");
+    if (!configuration.term().contains(date)) {
+      throw new IllegalArgumentException("date " + date + " is outside the term " + configuration.term());
+    }
+    Money zero = Money.zero(configuration.currency());
+    List<RemainingBudget> result = new ArrayList<>();
+    for (Allowance allowance : configuration.allowances()) {
+      String name = allowance.name();
+      if (allowance.scope() == AllowanceScope.REQUEST) {
+        result.add(RemainingBudget.perRequest(name, allowance.cap()));
+        continue;
+      }
+      BudgetPeriod period = allowance.period().periodContaining(date, configuration.term());
+      Usage none = Usage.of(period, zero, zero);
+      switch (allowance.scope()) {
+        case FAMILY:
+          result.add(remaining(allowance, familyId.value(),
+              position.usage(name, familyId.value()).orElse(none), date));
+          break;
+        case PILOT:
+          result.add(remaining(allowance, BudgetPosition.PILOT,
+              position.usage(name, BudgetPosition.PILOT).orElse(none), date));
+          break;
+        default:
+          for (Map.Entry<String, Usage> entry : position.usagesOf(name).entrySet()) {
+            result.add(remaining(allowance, entry.getKey(), entry.getValue(), date));
+          }
+          break;
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  private static RemainingBudget remaining(Allowance allowance, String holder, Usage usage, LocalDate date) {
+    checkPeriod(allowance.name(), holder, usage, date);
+    return RemainingBudget.of(allowance.name(), allowance.scope(), holder, allowance.cap(), usage);
+  }
+
+  private static void checkPeriod(String allowanceName, String holder, Usage usage, LocalDate day) {
+    if (!usage.period().contains(day)) {
+      throw new IllegalArgumentException("position's usage of '" + allowanceName + "' for "
+          + (holder.isEmpty() ? "the pilot" : holder) + " covers " + usage.period()
+          + ", which does not contain " + day);
+    }
+  }
+
+  static boolean countsAgainst(Allowance allowance, SpendRequest request) {
+    return allowance.category().isEmpty() || allowance.category().get() == request.category();
+  }
+
+  private static List<String> holders(AllowanceScope scope, SpendRequest request) {
+    switch (scope) {
+      case CHILD: {
+        List<String> children = new ArrayList<>(request.childIds().size());
+        for (ChildId child : request.childIds()) {
+          children.add(child.value());
+        }
+        return children;
+      }
+      case FAMILY:
+        return List.of(request.familyId().value());
+      case TEAM:
+        return List.of(request.teamId().value());
+      case PILOT:
+        return List.of(BudgetPosition.PILOT);
+      default:
+        return List.of();
+    }
+  }
+
+  static String pounds(Money money) {
+    return money.format(Locale.UK);
+  }
+
+  static String day(LocalDate date) {
+    return DAY.format(date);
+  }
+
+  static String roleName(ApprovalRole role) {
+    return role.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  /** One decision in progress: collects findings lazily so an approved request allocates no list. */
+  private static final class Deciding {
+
+    private final PilotConfiguration configuration;
+    private final SpendRequest request;
+    private final BudgetPosition position;
+    private final LocalDate day;
+    private final long requested;
+    private @Nullable List<Finding> findings;
+    private boolean declined;
+    private int routedTier = -1;
+
+    Deciding(PilotConfiguration configuration, SpendRequest request, BudgetPosition position) {
+      this.configuration = configuration;
+      this.request = request;
+      this.position = position;
+      this.day = request.requestedOn();
+      this.requested = request.amount().minorUnits();
+    }
+
+    Decision decide() {
+      checkAllocationRecord();
+      Money amount = request.amount();
+      boolean sameCurrency = amount.currency().getCurrencyCode()
+          .equals(configuration.currency().getCurrencyCode());
+      if (requested <= 0) {
+        add(FindingCode.AMOUNT_NOT_POSITIVE, "The amount must be more than nothing, but was "
+            + pounds(amount) + ".", null, null);
+      }
+      if (!sameCurrency) {
+        add(FindingCode.CURRENCY_MISMATCH, "The amount is in " + amount.currency().getCurrencyCode()
+            + ", but this scheme pays in " + configuration.currency().getCurrencyCode() + ".", null, null);
+      }
+      boolean inTerm = configuration.term().contains(day);
+      if (!inTerm) {
+        add(FindingCode.OUTSIDE_PILOT_DATES, "The request was made on " + day(day)
+            + ", outside the scheme's dates, " + day(configuration.term().start()) + " to "
+            + day(configuration.term().end().minusDays(1)) + ".", null, null);
+      }
+      checkEligibility();
+      checkCategoryAndPayment();
+      if (sameCurrency && requested > 0) {
+        checkAllowances(inTerm);
+        routeForApproval(inTerm);
+      }
+      return conclude();
+    }
+
+    private void checkAllocationRecord() {
+      position.allocation().ifPresent(record -> {
+        if (!record.familyId().equals(request.familyId())) {
+          throw new IllegalArgumentException("position's allocation record is for family " + record.familyId()
+              + ", but the request is for family " + request.familyId());
+        }
+      });
+    }
+
+    private void checkEligibility() {
+      if (!configuration.allTeamsEligible() && !configuration.eligibleTeams().contains(request.teamId())) {
+        add(FindingCode.TEAM_NOT_ELIGIBLE, "Team " + request.teamId() + " is not eligible for this scheme.",
+            null, null);
+      }
+      AllocationRecord record = position.allocation().orElse(null);
+      boolean needsRecord = configuration.allocation().method() != AllocationMethod.ALL_ELIGIBLE;
+      if (record != null && !record.arm().hasBudget()) {
+        add(FindingCode.FAMILY_NOT_ALLOCATED, "Family " + request.familyId() + " was allocated to the "
+            + "control arm on " + day(record.allocatedOn()) + " and keeps that arm, so has no budget.", null, null);
+      } else if (record == null && needsRecord) {
+        add(FindingCode.FAMILY_NOT_ALLOCATED, "Family " + request.familyId() + " has not been allocated a "
+            + "budget under this scheme.", null, null);
+      }
+    }
+
+    private void checkCategoryAndPayment() {
+      if (!configuration.allowedCategories().contains(request.category())) {
+        add(FindingCode.CATEGORY_BLOCKED, "This scheme does not allow spending of the kind "
+            + request.category().displayName() + ".", null, null);
+      } else if (request.subcategory().isPresent()
+          && configuration.blockedSubcategories().contains(request.subcategory().get())) {
+        add(FindingCode.CATEGORY_BLOCKED, "This scheme does not allow spending on "
+            + request.subcategory().get().code() + ".", null, null);
+      }
+      if (request.paymentMethod() == PaymentMethod.CASH && !configuration.cashAllowed()) {
+        add(FindingCode.CASH_NOT_ALLOWED, "This scheme does not allow cash payments.", null, null);
+      }
+    }
+
+    private void checkAllowances(boolean inTerm) {
+      List<Allowance> allowances = configuration.allowances();
+      for (int i = 0; i < allowances.size(); i++) {
+        Allowance allowance = allowances.get(i);
+        if (!countsAgainst(allowance, request)) {
+          continue;
+        }
+        switch (allowance.scope()) {
+          case REQUEST:
+            if (requested > allowance.cap().minorUnits()) {
+              overRequestCap(allowance);
+            }
+            break;
+          case CHILD:
+            if (inTerm) {
+              for (ChildId child : request.childIds()) {
+                checkCap(allowance, "child " + child, child.value());
+              }
+            }
+            break;
+          case FAMILY:
+            if (inTerm) {
+              checkCap(allowance, "family " + request.familyId(), request.familyId().value());
+            }
+            break;
+          case TEAM:
+            if (inTerm) {
+              checkCap(allowance, "team " + request.teamId(), request.teamId().value());
+            }
+            break;
+          case PILOT:
+            if (inTerm) {
+              checkCap(allowance, "the pilot", BudgetPosition.PILOT);
+            }
+            break;
+          default:
+            throw new AssertionError(allowance.scope());
+        }
+      }
+    }
+
+    private void overRequestCap(Allowance allowance) {
+      Money cap = allowance.cap();
+      Figures figures = new Figures(allowance.name(), cap, zero(), zero(), request.amount(), null);
+      String over = pounds(request.amount()) + " is over the " + pounds(cap) + " limit per request ("
+          + allowance.name() + ")";
+      if (allowance.enforcement() == Enforcement.HARD) {
+        add(FindingCode.EXCEEDS_REQUEST_CAP, over + ".", figures, null);
+      } else {
+        softCapExceeded(over, figures);
+      }
+    }
+
+    private void checkCap(Allowance allowance, String whose, String holder) {
+      Usage usage = position.usageOrNull(allowance.name(), holder);
+      long used = 0;
+      if (usage != null) {
+        checkUsage(allowance.name(), holder, usage);
+        used = usedMinorUnits(usage);
+      }
+      long cap = allowance.cap().minorUnits();
+      if (used <= cap && requested <= cap - used) {
+        return;
+      }
+      BudgetPeriod period = usage != null ? usage.period()
+          : allowance.period().periodContaining(day, configuration.term());
+      Money spent = usage != null ? usage.posted() : zero();
+      Money reserved = usage != null ? usage.reserved() : zero();
+      LocalDate resets = period.resets() ? period.resetsOn() : null;
+      Figures figures = new Figures(allowance.name(), allowance.cap(), spent, reserved, request.amount(), resets);
+      String over = pounds(request.amount()) + " would take " + whose + " over the " + pounds(allowance.cap())
+          + " limit '" + allowance.name() + "': " + pounds(spent) + " spent and " + pounds(reserved)
+          + " reserved leave " + pounds(figures.remaining())
+          + (resets == null ? "" : " until " + day(resets));
+      if (allowance.enforcement() == Enforcement.HARD) {
+        add(hardCode(allowance.scope()), over + ".", figures, null);
+      } else {
+        softCapExceeded(over, figures);
+      }
+    }
+
+    private void checkUsage(String allowanceName, String holder, Usage usage) {
+      if (!usage.posted().currency().getCurrencyCode().equals(configuration.currency().getCurrencyCode())) {
+        throw new IllegalArgumentException("position's usage of '" + allowanceName + "' is in "
+            + usage.posted().currency().getCurrencyCode() + ", but the scheme is in "
+            + configuration.currency().getCurrencyCode());
+      }
+      checkPeriod(allowanceName, holder, usage, day);
+    }
+
+    private void softCapExceeded(String over, Figures figures) {
+      List<ApprovalTier> tiers = configuration.approvalPolicy().tiers();
+      int top = tiers.size() - 1;
+      ApprovalRole role = tiers.get(top).role();
+      add(FindingCode.SOFT_CAP_EXCEEDED, over + "; as an exception it needs approval by a " + roleName(role) + ".",
+          figures, role);
+      routedTier = Math.max(routedTier, top);
+    }
+
+    private void routeForApproval(boolean inTerm) {
+      List<ApprovalTier> tiers = configuration.approvalPolicy().tiers();
+      int tier = tierFor(tiers, requested);
+      if (tier < 0) {
+        Money highest = tiers.get(tiers.size() - 1).upTo().orElseThrow();
+        add(FindingCode.ABOVE_APPROVAL_LIMITS, pounds(request.amount()) + " is over the highest approval limit, "
+            + pounds(highest) + ", so no one can approve it.",
+            new Figures("approval limits", highest, zero(), zero(), request.amount(), null), null);
+        return;
+      }
+      boolean ownAuthority = tiers.get(0).role() == ApprovalRole.SOCIAL_WORKER;
+      if (inTerm) {
+        configuration.approvalPolicy().cumulativeThreshold()
+            .ifPresent(threshold -> checkCumulative(threshold, tiers, tier, ownAuthority));
+      }
+      if (tier > 0 || !ownAuthority) {
+        ApprovalRole role = tiers.get(tier).role();
+        String message;
+        if (tier == 0) {
+          message = "Every spend in this scheme needs approval by a " + roleName(role) + ".";
+        } else {
+          ApprovalTier below = tiers.get(tier - 1);
+          message = pounds(request.amount()) + " is over the " + pounds(below.upTo().orElseThrow()) + " a "
+              + roleName(below.role()) + " may approve" + (below.role() == ApprovalRole.SOCIAL_WORKER
+                  ? " on their own" : "") + ", so a " + roleName(role) + " must approve.";
+        }
+        add(FindingCode.APPROVAL_REQUIRED, message, null, role);
+        routedTier = Math.max(routedTier, tier);
+      }
+    }
+
+    private void checkCumulative(CumulativeThreshold threshold, List<ApprovalTier> tiers, int amountTier,
+        boolean ownAuthority) {
+      Usage window = position.familyWindow().orElse(null);
+      long used = 0;
+      if (window != null) {
+        checkUsage("cumulative window", request.familyId().value(), window);
+        used = usedMinorUnits(window);
+      }
+      long total = used > Long.MAX_VALUE - requested ? Long.MAX_VALUE : used + requested;
+      if (total <= threshold.amount().minorUnits()) {
+        return;
+      }
+      int tier = tierFor(tiers, total);
+      if (tier < 0) {
+        tier = tiers.size() - 1;
+      }
+      boolean raises = tier > amountTier && (tier > 0 || !ownAuthority);
+      if (!raises) {
+        return;
+      }
+      BudgetPeriod period = window != null ? window.period()
+          : threshold.window().periodContaining(day, configuration.term());
+      Money spent = window != null ? window.posted() : zero();
+      Money reserved = window != null ? window.reserved() : zero();
+      ApprovalRole role = tiers.get(tier).role();
+      add(FindingCode.CUMULATIVE_THRESHOLD_REACHED, "With this " + pounds(request.amount()) + ", family "
+          + request.familyId() + " has " + pounds(Money.ofMinor(configuration.currency(), total))
+          + " spent or reserved from " + day(period.start()) + " to " + day(period.end().minusDays(1))
+          + ", over the " + pounds(threshold.amount()) + " threshold, so a " + roleName(role) + " must approve.",
+          new Figures("cumulative threshold", threshold.amount(), spent, reserved, request.amount(), null), role);
+      routedTier = Math.max(routedTier, tier);
+    }
+
+    private Decision conclude() {
+      int version = configuration.version();
+      if (findings == null) {
+        return new Decision(request.id(), Outcome.APPROVED, List.of(), null, -1, version);
+      }
+      findings.sort(Comparator.comparing(Finding::code)); // stable: keeps configuration and child order
+      List<Finding> sorted = List.copyOf(findings);
+      if (declined) {
+        return new Decision(request.id(), Outcome.DECLINED, sorted, null, -1, version);
+      }
+      ApprovalRole role = configuration.approvalPolicy().tiers().get(routedTier).role();
+      return new Decision(request.id(), Outcome.NEEDS_APPROVAL, sorted, role, routedTier, version);
+    }
+
+    private void add(FindingCode code, String message, @Nullable Figures figures, @Nullable ApprovalRole role) {
+      if (findings == null) {
+        findings = new ArrayList<>(4);
+      }
+      findings.add(new Finding(code, message, figures, role));
+      declined |= code.declines();
+    }
+
+    private Money zero() {
+      return Money.zero(configuration.currency());
+    }
+
+    private static long usedMinorUnits(Usage usage) {
+      long posted = usage.posted().minorUnits();
+      long reserved = usage.reserved().minorUnits();
+      return posted > Long.MAX_VALUE - reserved ? Long.MAX_VALUE : posted + reserved;
+    }
+
+    private static int tierFor(List<ApprovalTier> tiers, long amount) {
+      for (int i = 0; i < tiers.size(); i++) {
+        Optional<Money> upTo = tiers.get(i).upTo();
+        if (upTo.isEmpty() || amount <= upTo.get().minorUnits()) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private static FindingCode hardCode(AllowanceScope scope) {
+      switch (scope) {
+        case CHILD:
+          return FindingCode.EXCEEDS_CHILD_ALLOWANCE;
+        case FAMILY:
+          return FindingCode.EXCEEDS_FAMILY_ALLOWANCE;
+        case TEAM:
+          return FindingCode.EXCEEDS_TEAM_BUDGET;
+        case PILOT:
+          return FindingCode.EXCEEDS_PILOT_BUDGET;
+        default:
+          return FindingCode.EXCEEDS_REQUEST_CAP;
+      }
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package org.devolvedbudgets.rules;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import javax.money.CurrencyUnit;
+import javax.money.Monetary;
+import org.devolvedbudgets.model.id.FamilyId;
+import org.devolvedbudgets.model.id.RequestId;
+import org.devolvedbudgets.model.id.TeamId;
+import org.devolvedbudgets.model.id.WorkerId;
+import org.devolvedbudgets.model.money.Money;
+import org.devolvedbudgets.model.period.BudgetPeriod;
+import org.devolvedbudgets.model.period.PeriodPolicy;
+import org.devolvedbudgets.model.scheme.AgeBand;
+import org.devolvedbudgets.model.scheme.AllocationPolicy;
+import org.devolvedbudgets.model.scheme.Allowance;
+import org.devolvedbudgets.model.scheme.AllowanceScope;
+import org.devolvedbudgets.model.scheme.ApprovalPolicy;
+import org.devolvedbudgets.model.scheme.ApprovalRole;
+import org.devolvedbudgets.model.scheme.ApprovalTier;
+import org.devolvedbudgets.model.scheme.Enforcement;
+import org.devolvedbudgets.model.scheme.PilotConfiguration;
+import org.devolvedbudgets.model.scheme.Randomisation;
+import org.devolvedbudgets.model.spend.PaymentMethod;
+import org.devolvedbudgets.model.spend.SpendCategory;
+import org.devolvedbudgets.model.spend.SpendRequest;
+
+/**
+ * The three pilots with their published figures, for the rules' tests. (The published, documented fixtures
+ * belong to budget-examples.) Assumptions: Hillingdon's worker authority is £500 and its £1,000 per-request
+ * limit is soft, so the observed £1,800 purchase went through as an exception; Wigan's year is the financial
+ * year; Darlington needs a team manager for every spend.
+ */
+final class TestPilots {
+
+  static final CurrencyUnit GBP = Monetary.getCurrency("GBP");
+  static final BudgetPeriod TERM = BudgetPeriod.of(LocalDate.of(2019, 4, 1), LocalDate.of(2021, 4, 1));
+  static final TeamId VAT = TeamId.of("hillingdon-vat");
+  static final TeamId REUNIFICATION = TeamId.of("wigan-reunification");
+  static final TeamId EDGE_OF_CARE = TeamId.of("wigan-edge-of-care");
+  static final TeamId DARLINGTON_TEAM = TeamId.of("darlington-east");
+  static final FamilyId FAMILY = FamilyId.of("F-000123");
+  static final WorkerId WORKER = WorkerId.of("W-0042");
+  static final String PER_REQUEST = "Per request";
+  static final String PILOT_GRANT = "Pilot grant";
+  static final String WIGAN_FAMILY = "Per family per financial year";
+  static final String DARLINGTON_FAMILY = "Per family";
+  static final LocalDate SUSPENDED_FROM = LocalDate.of(2019, 10, 1);
+
+  private TestPilots() {}
+
+  static Money gbp(String amount) {
+    return Money.parse("GBP " + amount);
+  }
+
+  /** 10:00 on a day, in London. */
+  static Instant on(int year, int month, int day) {
+    return at(year, month, day, 10, 0);
+  }
+
+  static Instant at(int year, int month, int day, int hour, int minute) {
+    return LocalDateTime.of(year, month, day, hour, minute).atZone(BudgetPeriod.ZONE).toInstant();
+  }
+
+  static PilotConfiguration.Builder base(String council, String scheme) {
+    return PilotConfiguration.builder()
+        .council(council)
+        .scheme(scheme)
+        .version(1)
+        .effectiveFrom(TERM.start())
+        .currency(GBP)
+        .term(TERM);
+  }
+
+  static PilotConfiguration hillingdon() {
+    return base("Hillingdon", "Vulnerable Adolescents Team devolved budget")
+        .addEligibleTeams(VAT)
+        .addAllowances(Allowance.builder().name(PER_REQUEST).cap(gbp("1000.00"))
+            .scope(AllowanceScope.REQUEST).enforcement(Enforcement.SOFT).build())
+        .addAllowances(Allowance.builder().name(PILOT_GRANT).cap(gbp("400000.00"))
+            .scope(AllowanceScope.PILOT).build())
+        .approvalPolicy(ApprovalPolicy.builder()
+            .addTiers(ApprovalTier.upTo(ApprovalRole.SOCIAL_WORKER, gbp("500.00")))
+            .addTiers(ApprovalTier.upTo(ApprovalRole.TEAM_MANAGER, gbp("1000.00")))
+            .addTiers(ApprovalTier.unlimited(ApprovalRole.HEAD_OF_SERVICE))
+            .build())
+        .build();
+  }
+
+  static PilotConfiguration wigan() {
+    return base("Wigan", "Reunification and edge of care devolved budget")
+        .addEligibleTeams(REUNIFICATION, EDGE_OF_CARE)
+        .addAllowances(Allowance.builder().name(WIGAN_FAMILY).cap(gbp("4000.00"))
+            .scope(AllowanceScope.FAMILY).period(PeriodPolicy.financialYear()).build())
+        .approvalPolicy(ApprovalPolicy.builder()
+            .addTiers(ApprovalTier.upTo(ApprovalRole.SOCIAL_WORKER, gbp("500.00")))
+            .addTiers(ApprovalTier.unlimited(ApprovalRole.TEAM_MANAGER))
+            .build())
+        .build();
+  }
+
+  static Randomisation darlingtonRandomisation() {
+    return Randomisation.builder()
+        .seed(2019L)
+        .addStrata(AgeBand.of(0, 4), AgeBand.of(5, 9), AgeBand.of(10, 16))
+        .build();
+  }
+
+  static PilotConfiguration darlington() {
+    return base("Darlington", "Devolved budgets for families at risk of care proceedings")
+        .allTeamsEligible(true)
+        .allocation(AllocationPolicy.randomised(darlingtonRandomisation()))
+        .addAllowances(Allowance.builder().name(DARLINGTON_FAMILY).cap(gbp("10000.00"))
+            .scope(AllowanceScope.FAMILY).build())
+        .approvalPolicy(ApprovalPolicy.builder().addTiers(ApprovalTier.unlimited(ApprovalRole.TEAM_MANAGER)).build())
+        .build();
+  }
+
+  /** Darlington's version 2: randomisation suspended from 1 October 2019. */
+  static PilotConfiguration darlingtonSuspended() {
+    return PilotConfiguration.builder().from(darlington())
+        .version(2)
+        .effectiveFrom(SUSPENDED_FROM)
+        .allocation(AllocationPolicy.randomised(Randomisation.builder().from(darlingtonRandomisation())
+            .suspendedFrom(SUSPENDED_FROM).build()))
+        .build();
+  }
+
+  static SpendRequest.Builder request(TeamId team, String amount) {
+    return SpendRequest.builder()
+        .id(RequestId.of("R-000001"))
+        .familyId(FAMILY)
+        .teamId(team)
+        .requestedBy(WORKER)
+        .amount(gbp(amount))
+        .category(SpendCategory.RELATIONSHIP_BUILDING)
+        .description("Cinema and a meal with Jo, who is 14")
+        .paymentMethod(PaymentMethod.PURCHASE_CARD)
+        .requestedAt(on(2019, 6, 3));
+  }
+}
