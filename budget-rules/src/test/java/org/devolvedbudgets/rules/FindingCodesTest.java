@@ -1,0 +1,198 @@
+package org.devolvedbudgets.rules;
+
+import static org.devolvedbudgets.rules.TestPilots.VAT;
+import static org.devolvedbudgets.rules.TestPilots.base;
+import static org.devolvedbudgets.rules.TestPilots.gbp;
+import static org.devolvedbudgets.rules.TestPilots.on;
+import static org.devolvedbudgets.rules.TestPilots.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.devolvedbudgets.model.id.ChildId;
+import org.devolvedbudgets.model.id.TeamId;
+import org.devolvedbudgets.model.money.Money;
+import org.devolvedbudgets.model.period.PeriodPolicy;
+import org.devolvedbudgets.model.scheme.Allowance;
+import org.devolvedbudgets.model.scheme.AllowanceScope;
+import org.devolvedbudgets.model.scheme.ApprovalPolicy;
+import org.devolvedbudgets.model.scheme.ApprovalRole;
+import org.devolvedbudgets.model.scheme.ApprovalTier;
+import org.devolvedbudgets.model.scheme.CumulativeThreshold;
+import org.devolvedbudgets.model.scheme.Enforcement;
+import org.devolvedbudgets.model.scheme.PilotConfiguration;
+import org.devolvedbudgets.model.spend.PaymentMethod;
+import org.devolvedbudgets.model.spend.SpendCategory;
+import org.devolvedbudgets.model.spend.SpendRequest;
+import org.devolvedbudgets.model.spend.Subcategory;
+import org.devolvedbudgets.rules.position.BudgetPosition;
+import org.devolvedbudgets.rules.position.Usage;
+import org.devolvedbudgets.rules.position.UsageKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every finding code, produced by a scenario that shows when it appears. */
+class FindingCodesTest {
+
+  private static final ChildId ELDER = ChildId.of("C-1");
+  private static final ChildId YOUNGER = ChildId.of("C-2");
+
+  /** A scheme with a cap at every scope, bounded approval tiers, a cumulative threshold and blocked spending. */
+  static PilotConfiguration everything() {
+    return base("Example", "Every rule")
+        .addEligibleTeams(VAT)
+        .addAllowances(
+            Allowance.builder().name("Per request").cap(gbp("1000.00")).scope(AllowanceScope.REQUEST).build(),
+            Allowance.builder().name("Per child per year").cap(gbp("300.00")).scope(AllowanceScope.CHILD)
+                .period(PeriodPolicy.financialYear()).build(),
+            Allowance.builder().name("Per family per year").cap(gbp("4000.00")).scope(AllowanceScope.FAMILY)
+                .period(PeriodPolicy.financialYear()).build(),
+            Allowance.builder().name("Team budget").cap(gbp("20000.00")).scope(AllowanceScope.TEAM)
+                .period(PeriodPolicy.financialYear()).build(),
+            Allowance.builder().name("Pilot grant").cap(gbp("400000.00")).scope(AllowanceScope.PILOT).build(),
+            Allowance.builder().name("Therapy per family").cap(gbp("2000.00")).scope(AllowanceScope.FAMILY)
+                .enforcement(Enforcement.SOFT).category(SpendCategory.THERAPEUTIC).build())
+        .approvalPolicy(ApprovalPolicy.builder()
+            .addTiers(ApprovalTier.upTo(ApprovalRole.SOCIAL_WORKER, gbp("500.00")))
+            .addTiers(ApprovalTier.upTo(ApprovalRole.TEAM_MANAGER, gbp("1000.00")))
+            .addTiers(ApprovalTier.upTo(ApprovalRole.HEAD_OF_SERVICE, gbp("5000.00")))
+            .cumulativeThreshold(CumulativeThreshold.of(gbp("500.00"), PeriodPolicy.rollingDays(30)))
+            .build())
+        .addBlockedSubcategories(Subcategory.RENT_ARREARS)
+        .build();
+  }
+
+  private static Decision decide(SpendRequest request) {
+    return decide(request, BudgetPosition.empty());
+  }
+
+  private static Decision decide(SpendRequest request, BudgetPosition position) {
+    return SpendRules.decide(everything(), request, position);
+  }
+
+  /** Every usage the request needs, each with {@code posted} spent. */
+  private static BudgetPosition spent(SpendRequest request, String posted) {
+    BudgetPosition.Builder position = BudgetPosition.builder();
+    for (UsageKey key : SpendRules.usageKeys(everything(), request)) {
+      position.usage(key, Usage.of(key.period(), gbp(posted), gbp("0.00")));
+    }
+    return position.build();
+  }
+
+  private static final Map<FindingCode, Supplier<Decision>> SCENARIOS = new EnumMap<>(FindingCode.class);
+
+  static {
+    SCENARIOS.put(FindingCode.AMOUNT_NOT_POSITIVE, () -> decide(request(VAT, "0.00").build()));
+    SCENARIOS.put(FindingCode.CURRENCY_MISMATCH,
+        () -> decide(request(VAT, "0.00").amount(Money.parse("EUR 50.00")).build()));
+    SCENARIOS.put(FindingCode.OUTSIDE_PILOT_DATES, () -> decide(request(VAT, "50.00").requestedAt(on(2021, 4, 1))
+        .build()));
+    SCENARIOS.put(FindingCode.TEAM_NOT_ELIGIBLE,
+        () -> decide(request(TeamId.of("another-team"), "50.00").build()));
+    SCENARIOS.put(FindingCode.FAMILY_NOT_ALLOCATED, () -> SpendRules.decide(TestPilots.darlington(),
+        request(TestPilots.DARLINGTON_TEAM, "50.00").build(), BudgetPosition.empty()));
+    SCENARIOS.put(FindingCode.CATEGORY_BLOCKED, () -> decide(request(VAT, "50.00")
+        .category(SpendCategory.PRACTICAL).subcategory(Subcategory.RENT_ARREARS).build()));
+    SCENARIOS.put(FindingCode.CASH_NOT_ALLOWED,
+        () -> decide(request(VAT, "50.00").paymentMethod(PaymentMethod.CASH).build()));
+    SCENARIOS.put(FindingCode.EXCEEDS_REQUEST_CAP, () -> decide(request(VAT, "1000.01").build()));
+    SCENARIOS.put(FindingCode.EXCEEDS_CHILD_ALLOWANCE,
+        () -> decide(request(VAT, "300.01").addChildIds(ELDER).build()));
+    SCENARIOS.put(FindingCode.EXCEEDS_FAMILY_ALLOWANCE, () -> {
+      SpendRequest request = request(VAT, "100.00").build();
+      return decide(request, spent(request, "3950.00"));
+    });
+    SCENARIOS.put(FindingCode.EXCEEDS_TEAM_BUDGET, () -> {
+      SpendRequest request = request(VAT, "100.00").build();
+      return decide(request, spent(request, "19950.00"));
+    });
+    SCENARIOS.put(FindingCode.EXCEEDS_PILOT_BUDGET, () -> {
+      SpendRequest request = request(VAT, "100.00").build();
+      return decide(request, spent(request, "399950.00"));
+    });
+    SCENARIOS.put(FindingCode.ABOVE_APPROVAL_LIMITS, () -> decide(request(VAT, "5000.01").build()));
+    SCENARIOS.put(FindingCode.SOFT_CAP_EXCEEDED, () -> {
+      SpendRequest request = request(VAT, "100.00").category(SpendCategory.THERAPEUTIC).build();
+      return decide(request, spent(request, "1950.00"));
+    });
+    SCENARIOS.put(FindingCode.CUMULATIVE_THRESHOLD_REACHED, () -> {
+      SpendRequest secondHalf = request(VAT, "500.00").build();
+      Usage firstHalf = Usage.of(SpendRules.cumulativeWindow(everything(), secondHalf).orElseThrow(),
+          gbp("500.00"), gbp("0.00"));
+      return decide(secondHalf, BudgetPosition.builder().familyWindow(firstHalf).build());
+    });
+    SCENARIOS.put(FindingCode.APPROVAL_REQUIRED, () -> decide(request(VAT, "750.00").build()));
+  }
+
+  @Test
+  void everyCodeHasAScenario() {
+    assertEquals(EnumSet.allOf(FindingCode.class), SCENARIOS.keySet());
+  }
+
+  @ParameterizedTest
+  @EnumSource(FindingCode.class)
+  void scenarioProducesItsCodeWithTheRightOutcome(FindingCode code) {
+    Decision decision = SCENARIOS.get(code).get();
+    assertTrue(decision.codes().contains(code), () -> code + " missing from " + decision);
+    assertEquals(code.declines() ? Outcome.DECLINED : Outcome.NEEDS_APPROVAL, decision.outcome(),
+        decision::toString);
+    Finding finding = decision.findings().stream().filter(f -> f.code() == code).findFirst().orElseThrow();
+    assertEquals(!code.declines(), finding.role().isPresent(), finding::toString);
+    assertTrue(finding.message().endsWith("."), finding::message);
+  }
+
+  @Test
+  void aSplitPurchaseReachesAManagerThroughTheCumulativeThreshold() {
+    Decision second = SCENARIOS.get(FindingCode.CUMULATIVE_THRESHOLD_REACHED).get();
+    assertEquals(List.of(FindingCode.CUMULATIVE_THRESHOLD_REACHED), second.codes());
+    assertEquals(ApprovalRole.TEAM_MANAGER, second.requiredRole().orElseThrow());
+    assertEquals("With this £500.00, family F-000123 has £1,000.00 spent or reserved from 5 May 2019 to "
+        + "3 June 2019, over the £500.00 threshold, so a team manager must approve.",
+        second.findings().get(0).message());
+    // The same £500 on its own is within the worker's authority.
+    assertEquals(Outcome.APPROVED, decide(request(VAT, "500.00").build()).outcome());
+  }
+
+  @Test
+  void aSiblingGroupIsCheckedChildByChildInTheRequestsOrder() {
+    SpendRequest request = request(VAT, "300.01").addChildIds(YOUNGER, ELDER).build();
+    Decision decision = decide(request);
+    assertEquals(List.of(FindingCode.EXCEEDS_CHILD_ALLOWANCE, FindingCode.EXCEEDS_CHILD_ALLOWANCE), decision.codes());
+    assertTrue(decision.findings().get(0).message().contains("child C-2"));
+    assertTrue(decision.findings().get(1).message().contains("child C-1"));
+    assertEquals(Outcome.APPROVED, decide(request(VAT, "300.00").addChildIds(YOUNGER, ELDER).build()).outcome());
+  }
+
+  @Test
+  void reportsEveryProblemNotJustTheFirst() {
+    Decision decision = decide(request(TeamId.of("another-team"), "0.00")
+        .category(SpendCategory.PRACTICAL).subcategory(Subcategory.RENT_ARREARS)
+        .paymentMethod(PaymentMethod.CASH).requestedAt(on(2021, 6, 1)).build());
+    assertEquals(List.of(FindingCode.AMOUNT_NOT_POSITIVE, FindingCode.OUTSIDE_PILOT_DATES,
+        FindingCode.TEAM_NOT_ELIGIBLE, FindingCode.CATEGORY_BLOCKED, FindingCode.CASH_NOT_ALLOWED),
+        decision.codes());
+    assertEquals(List.of(
+        "The amount must be more than nothing, but was £0.00.",
+        "The request was made on 1 June 2021, outside the scheme's dates, 1 April 2019 to 31 March 2021.",
+        "Team another-team is not eligible for this scheme.",
+        "This scheme does not allow spending on rent-arrears.",
+        "This scheme does not allow cash payments."),
+        decision.findings().stream().map(Finding::message).collect(Collectors.toList()));
+  }
+
+  @Test
+  void aCategoryOutsideTheAllowedOnesIsBlocked() {
+    PilotConfiguration practicalOnly = PilotConfiguration.builder().from(everything())
+        .allowedCategories(EnumSet.of(SpendCategory.PRACTICAL)).build();
+    Decision decision = SpendRules.decide(practicalOnly, request(VAT, "20.00").build(), BudgetPosition.empty());
+    assertEquals(List.of(FindingCode.CATEGORY_BLOCKED), decision.codes());
+    assertEquals("This scheme does not allow spending of the kind Relationship building.",
+        decision.findings().get(0).message());
+  }
+}
