@@ -1,4 +1,4 @@
-package org.devolvedbudgets.model.readme;
+package org.devolvedbudgets.rules.readme;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,49 +15,63 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
- * Keeps the README's code example from rotting: finds the Java block after the
- * {@code <!-- example: budget-model} marker in the repository's README.md, compiles it with
- * {@code -Xlint:all -Werror} against this module, runs it, and checks that it prints exactly the
- * {@code text} block that follows it in the README.
+ * Keeps the README's code examples from rotting: for every {@code <!-- example: NAME} marker in the
+ * repository's README.md it compiles the Java block that follows with {@code -Xlint:all -Werror} against this
+ * module (and so budget-model), runs it, and checks that it prints exactly the {@code text} block after the
+ * word "prints". It lives in budget-rules because that is the highest module the examples use.
  */
-class ReadmeExampleTest {
+class ReadmeExamplesTest {
 
   private static final Path README = Path.of("..", "README.md");
-  private static final String MARKER = "<!-- example: budget-model";
+  private static final String MARKER = "<!-- example: ";
 
-  @Test
-  void readmeExampleCompilesRunsAndPrintsWhatTheReadmeSays() throws Exception {
+  @TestFactory
+  List<DynamicTest> everyReadmeExampleCompilesRunsAndPrintsWhatTheReadmeSays() throws Exception {
     List<String> lines = Files.readAllLines(README, UTF_8);
-    int marker = indexOf(lines, 0, line -> line.startsWith(MARKER));
-    List<String> code = fencedBlock(lines, marker, "```java");
-    List<String> expected = fencedBlock(lines, indexOf(lines, marker + 1, line -> line.equals("prints")), "```text");
-
-    String source = wrap(code);
-    Path classes = Files.createTempDirectory("readme-example");
-    compile(source, classes);
-    assertEquals(String.join("\n", expected), run(classes).strip());
+    List<DynamicTest> tests = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(MARKER)) {
+        String name = lines.get(i).substring(MARKER.length()).split(" ")[0];
+        int marker = i;
+        tests.add(DynamicTest.dynamicTest(name, () -> check(lines, marker, name)));
+      }
+    }
+    assertEquals(2, tests.size(), "README examples found");
+    return tests;
   }
 
-  private static String wrap(List<String> code) {
+  private static void check(List<String> lines, int marker, String name) throws Exception {
+    List<String> code = fencedBlock(lines, marker, "```java");
+    List<String> expected = fencedBlock(lines, indexOf(lines, marker + 1, line -> line.equals("prints")), "```text");
+    String className = "Example_" + name.replaceAll("[^A-Za-z0-9]", "_");
+    String source = wrap(className, code);
+    Path classes = Files.createTempDirectory("readme-example");
+    compile(className, source, classes);
+    assertEquals(String.join("\n", expected), run(className, classes).strip());
+  }
+
+  private static String wrap(String className, List<String> code) {
     List<String> imports = code.stream().filter(l -> l.startsWith("import ")).collect(Collectors.toList());
     List<String> body = code.stream().filter(l -> !l.startsWith("import ")).collect(Collectors.toList());
     return "package readme;\n" + String.join("\n", imports)
-        + "\npublic final class Example {\n  public static void main(String[] args) throws Exception {\n"
+        + "\npublic final class " + className + " {\n  public static void main(String[] args) throws Exception {\n"
         + String.join("\n", body) + "\n  }\n}\n";
   }
 
-  private static void compile(String source, Path classes) {
+  private static void compile(String className, String source, Path classes) {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///readme/Example.java"),
+    JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///readme/" + className + ".java"),
         JavaFileObject.Kind.SOURCE) {
       @Override
       public CharSequence getCharContent(boolean ignoreEncodingErrors) {
@@ -74,12 +88,12 @@ class ReadmeExampleTest {
     assertTrue(compiled, () -> "README example does not compile:\n" + report + "\n\n" + source);
   }
 
-  private static String run(Path classes) throws Exception {
+  private static String run(String className, Path classes) throws Exception {
     PrintStream original = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-        ReadmeExampleTest.class.getClassLoader())) {
-      Method main = loader.loadClass("readme.Example").getMethod("main", String[].class);
+        ReadmeExamplesTest.class.getClassLoader())) {
+      Method main = loader.loadClass("readme." + className).getMethod("main", String[].class);
       System.setOut(new PrintStream(captured, true, UTF_8));
       main.invoke(null, (Object) new String[0]);
     } finally {
@@ -94,7 +108,7 @@ class ReadmeExampleTest {
     return new ArrayList<>(lines.subList(start + 1, end));
   }
 
-  private static int indexOf(List<String> lines, int from, java.util.function.Predicate<String> test) {
+  private static int indexOf(List<String> lines, int from, Predicate<String> test) {
     for (int i = from; i < lines.size(); i++) {
       if (test.test(lines.get(i))) {
         return i;
