@@ -3,6 +3,7 @@ package org.devolvedbudgets.rules;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.devolvedbudgets.model.money.Money;
+import org.devolvedbudgets.rules.position.RemainingBudget;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,8 +29,7 @@ public final class Figures {
     this.spent = spent;
     this.reserved = reserved;
     this.requested = requested;
-    Money left = limit.minus(spent).minus(reserved);
-    this.remaining = left.isNegative() ? Money.zero(limit.currency()) : left;
+    this.remaining = RemainingBudget.remainingOf(limit, spent, reserved);
     this.resetsOn = resetsOn;
   }
 

@@ -82,6 +82,17 @@ class DecisionPropertiesTest {
   }
 
   @Test
+  void decidesEveryWellFormedInputWithoutThrowing() {
+    // Generated inputs include zero, negative and foreign-currency amounts, dates outside the term, ineligible
+    // teams, blocked categories, cash, control-arm families and over-committed allowances.
+    qt().forAll(scenarios()).checkAssert(s -> {
+      Decision decision = s.decide();
+      assertEquals(s.request().id(), decision.requestId());
+      assertEquals(s.configuration().version(), decision.configurationVersion());
+    });
+  }
+
+  @Test
   void neverApprovesWhenAHardCapWouldBeExceeded() {
     qt().forAll(scenarios()).checkAssert(s -> {
       Decision decision = s.decide();

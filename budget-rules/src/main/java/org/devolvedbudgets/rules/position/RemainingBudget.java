@@ -36,9 +36,25 @@ public final class RemainingBudget {
     this.limit = limit;
     this.spent = spent;
     this.reserved = reserved;
-    Money left = limit.minus(spent).minus(reserved);
-    this.remaining = left.isNegative() ? Money.zero(limit.currency()) : left;
+    this.remaining = remainingOf(limit, spent, reserved);
     this.period = period;
+  }
+
+  /**
+   * Returns what is left of a limit: {@code max(0, limit - spent - reserved)}. The one rule every remaining
+   * figure in the library follows.
+   *
+   * @param limit the cap, not null
+   * @param spent what was spent, not null
+   * @param reserved what is held, not null
+   * @return the remaining amount, zero or more, not null
+   * @throws NullPointerException if an argument is null
+   * @throws org.devolvedbudgets.model.money.CurrencyMismatchException if the currencies differ
+   */
+  public static Money remainingOf(Money limit, Money spent, Money reserved) {
+    Money left = requireNonNull(limit, "limit").minus(requireNonNull(spent, "spent"))
+        .minus(requireNonNull(reserved, "reserved"));
+    return left.isNegative() ? Money.zero(limit.currency()) : left;
   }
 
   /**
