@@ -58,8 +58,9 @@ import org.jspecify.annotations.Nullable;
  * in another currency or a period that does not contain the request's date, an allocation record for another
  * family).
  *
- * <p>This class is stateless and thread-safe. On an approved request, {@code decide} allocates nothing but the
- * {@link Decision}; messages are only built for findings.
+ * <p>This class is stateless and thread-safe. Messages and figures are built only for findings, and
+ * allowances are compared in whole minor units, so an approved request costs little more than its
+ * arithmetic.
  */
 public final class SpendRules {
 

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * }</pre>
  *
- * <p>This class is immutable and thread-safe. Looking up a usage allocates nothing.
+ * <p>This class is immutable and thread-safe. {@link #usageOrNull} looks a usage up without allocating.
  */
 public final class BudgetPosition {
 
