@@ -54,6 +54,16 @@ class SpendRequestTest {
   }
 
   @Test
+  void requestedOnIsTheDateInLondon() {
+    // 23:30 UTC on 31 March 2020 is 00:30 BST on 1 April: the new financial year.
+    assertEquals(java.time.LocalDate.of(2020, 4, 1),
+        valid().requestedAt(Instant.parse("2020-03-31T23:30:00Z")).build().requestedOn());
+    // In winter London is on GMT: 23:30 UTC on 31 December 2019 is still 31 December.
+    assertEquals(java.time.LocalDate.of(2019, 12, 31),
+        valid().requestedAt(Instant.parse("2019-12-31T23:30:00Z")).build().requestedOn());
+  }
+
+  @Test
   void keepsNonPositiveAndForeignAmountsForTheRulesToDecline() {
     assertEquals(Money.parse("GBP -5.00"), valid().amount(Money.parse("GBP -5.00")).build().amount());
     assertEquals(Money.parse("EUR 5.00"), valid().amount(Money.parse("EUR 5.00")).build().amount());
