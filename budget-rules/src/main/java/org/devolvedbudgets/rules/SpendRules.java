@@ -296,8 +296,7 @@ public final class SpendRules {
     Decision decide() {
       checkAllocationRecord();
       Money amount = request.amount();
-      boolean sameCurrency = amount.currency().getCurrencyCode()
-          .equals(configuration.currency().getCurrencyCode());
+      boolean sameCurrency = amount.hasCurrency(configuration.currency());
       if (requested <= 0) {
         add(FindingCode.AMOUNT_NOT_POSITIVE, "The amount must be more than nothing, but was "
             + pounds(amount) + ".", null, null);
@@ -442,7 +441,7 @@ public final class SpendRules {
     }
 
     private void checkUsage(String allowanceName, String holder, Usage usage) {
-      if (!usage.posted().currency().getCurrencyCode().equals(configuration.currency().getCurrencyCode())) {
+      if (!usage.posted().hasCurrency(configuration.currency())) {
         throw new IllegalArgumentException("position's usage of '" + allowanceName + "' is in "
             + usage.posted().currency().getCurrencyCode() + ", but the scheme is in "
             + configuration.currency().getCurrencyCode());

@@ -27,7 +27,7 @@ class DecisionPropertiesTest {
 
   private static boolean decidable(Scenario s) {
     return s.request().amount().isPositive()
-        && s.request().amount().currency().getCurrencyCode().equals(s.configuration().currency().getCurrencyCode());
+        && s.request().amount().hasCurrency(s.configuration().currency());
   }
 
   /** Whether some hard cap that counts this request would be exceeded, worked out independently. */

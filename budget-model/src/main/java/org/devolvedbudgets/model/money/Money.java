@@ -376,6 +376,17 @@ public final class Money implements Comparable<Money> {
   }
 
   /**
+   * Returns whether this amount is in the given currency, judged by ISO 4217 code as {@link #equals} does.
+   *
+   * @param currency the currency to compare with, not null
+   * @return true if the codes are the same
+   * @throws NullPointerException if {@code currency} is null
+   */
+  public boolean hasCurrency(CurrencyUnit currency) {
+    return currencyCode.equals(requireNonNull(currency, "currency").getCurrencyCode());
+  }
+
+  /**
    * Returns whether this amount is greater than {@code other}.
    *
    * @param other the money to compare with, not null, in the same currency

@@ -88,7 +88,7 @@ public abstract class ApprovalPolicy {
       if (tier.upTo().isPresent() && below.upTo().isPresent()) {
         Money limit = tier.upTo().get();
         Money belowLimit = below.upTo().get();
-        boolean sameCurrency = limit.currency().getCurrencyCode().equals(belowLimit.currency().getCurrencyCode());
+        boolean sameCurrency = limit.hasCurrency(belowLimit.currency());
         if (sameCurrency && !limit.isGreaterThan(belowLimit)) {
           problems.add(ProblemCode.TIER_LIMITS_NOT_ASCENDING, path + ".upTo",
               "upTo " + limit + " must be above the tier below it, " + belowLimit);

@@ -31,7 +31,7 @@ final class Problems {
   }
 
   void checkCurrency(String path, Money amount, CurrencyUnit expected, String whose) {
-    if (!amount.currency().getCurrencyCode().equals(expected.getCurrencyCode())) {
+    if (!amount.hasCurrency(expected)) {
       add(ProblemCode.CURRENCY_MISMATCH, path,
           path + " " + amount + " must be in " + expected.getCurrencyCode() + ", " + whose);
     }

@@ -111,6 +111,9 @@ class MoneyTest {
     assertThrows(CurrencyMismatchException.class, () -> pounds.isGreaterThan(euros));
     assertThrows(CurrencyMismatchException.class, () -> pounds.isLessThan(euros));
     assertFalse(pounds.equals(Money.parse("EUR 12.50")));
+    assertTrue(pounds.hasCurrency(GBP));
+    assertTrue(pounds.hasCurrency(Monetary.getCurrency(Locale.UK)));
+    assertFalse(pounds.hasCurrency(EUR));
   }
 
   @Test

@@ -46,7 +46,7 @@ public final class Usage {
     if (reserved.isNegative()) {
       throw new IllegalArgumentException("reserved must not be negative, but was " + reserved);
     }
-    if (!posted.currency().getCurrencyCode().equals(reserved.currency().getCurrencyCode())) {
+    if (!posted.hasCurrency(reserved.currency())) {
       throw new CurrencyMismatchException(posted.currency(), reserved.currency());
     }
     return new Usage(period, posted, reserved);
