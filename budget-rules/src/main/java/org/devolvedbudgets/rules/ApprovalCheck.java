@@ -6,7 +6,6 @@ import static java.util.stream.Collectors.joining;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.devolvedbudgets.model.scheme.ApprovalRole;
 import org.devolvedbudgets.model.spend.SpendRequest;
 
 /**
@@ -58,13 +57,9 @@ public final class ApprovalCheck {
     }
     decision.requiredRole().filter(required -> !approver.role().isAtLeast(required)).ifPresent(required ->
         refusals.add(new Refusal(RefusalCode.ROLE_NOT_SENIOR_ENOUGH, "Request " + request.id() + " needs a "
-            + name(required) + " or above to approve it, and " + approver.workerId() + " is a "
-            + name(approver.role()) + ".")));
+            + SpendRules.roleName(required) + " or above to approve it, and " + approver.workerId() + " is a "
+            + SpendRules.roleName(approver.role()) + ".")));
     return new ApprovalCheck(List.copyOf(refusals));
-  }
-
-  private static String name(ApprovalRole role) {
-    return role.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
   /**
