@@ -170,14 +170,25 @@ class DecisionPropertiesTest {
           List<RemainingBudget> remaining = SpendRules.remainingBudget(s.configuration(), s.request().familyId(),
               s.request().requestedOn(), s.position());
           for (RemainingBudget budget : remaining) {
-            long expected = budget.limit().minorUnits() - budget.spent().minorUnits() - budget.reserved().minorUnits();
+            Allowance allowance = s.configuration().allowances().stream()
+                .filter(a -> a.name().equals(budget.allowanceName())).findFirst().orElseThrow();
+            assertEquals(allowance.cap(), budget.limit());
+            // spent and reserved are the position's usage for this allowance and holder, or nothing
+            Money zero = Money.zero(s.configuration().currency());
+            Usage usage = s.position().usage(budget.allowanceName(), budget.holder()).orElse(null);
+            assertEquals(usage == null ? zero : usage.posted(), budget.spent(), budget::toString);
+            assertEquals(usage == null ? zero : usage.reserved(), budget.reserved(), budget::toString);
+            long expected = allowance.cap().minorUnits() - budget.spent().minorUnits()
+                - budget.reserved().minorUnits();
             assertEquals(Math.max(0, expected), budget.remaining().minorUnits(), budget::toString);
           }
-          long listed = s.configuration().allowances().stream()
-              .filter(a -> a.scope() == AllowanceScope.FAMILY || a.scope() == AllowanceScope.PILOT
-                  || a.scope() == AllowanceScope.REQUEST)
-              .count();
-          assertTrue(remaining.size() >= listed);
+          for (Allowance allowance : s.configuration().allowances()) {
+            long listed = remaining.stream().filter(b -> b.allowanceName().equals(allowance.name())).count();
+            boolean perHolder = allowance.scope() == AllowanceScope.CHILD || allowance.scope() == AllowanceScope.TEAM;
+            long expected = perHolder ? s.position().usagesOf(allowance.name()).size() : 1;
+            assertEquals(expected, listed, allowance::toString);
+          }
         });
   }
+
 }
