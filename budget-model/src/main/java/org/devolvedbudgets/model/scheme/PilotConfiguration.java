@@ -175,6 +175,21 @@ public abstract class PilotConfiguration {
     return false;
   }
 
+  /**
+   * Returns whether a refund gives the money back to the allowances the spend was charged to. Defaults to true:
+   * a returned item or an unused ticket leaves the family's budget as if it had cost less. A scheme that
+   * counts what was once spent, whatever came back, sets it to false; the refund is then recorded against the
+   * spend but the allowances stay used.
+   *
+   * <p>A refund restores the period the spend was charged to, even after that period has closed.
+   *
+   * @return true if refunds restore the allowance
+   */
+  @Value.Default
+  public boolean refundRestoresAllowance() {
+    return true;
+  }
+
   @Value.Check
   final void check() {
     Problems problems = new Problems("PilotConfiguration");

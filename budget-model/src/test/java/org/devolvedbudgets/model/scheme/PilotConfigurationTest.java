@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class PilotConfigurationTest {
 
   @Test
-  void defaultsAllowEveryCategoryAllEligibleFamiliesAndNoCash() {
+  void defaultsAllowEveryCategoryAllEligibleFamiliesNoCashAndRefundsThatRestoreTheAllowance() {
     PilotConfiguration config = minimalConfiguration().build();
     assertEquals(EnumSet.allOf(SpendCategory.class), config.allowedCategories());
     assertEquals(AllocationPolicy.allEligible(), config.allocation());
@@ -31,6 +31,8 @@ class PilotConfigurationTest {
     assertFalse(config.allTeamsEligible());
     assertEquals(Set.of(), config.blockedSubcategories());
     assertEquals(List.of(), config.allowances());
+    assertTrue(config.refundRestoresAllowance());
+    assertFalse(minimalConfiguration().refundRestoresAllowance(false).build().refundRestoresAllowance());
   }
 
   @Test
