@@ -1,6 +1,7 @@
 package org.devolvedbudgets.rules;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.devolvedbudgets.model.id.RequestId;
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code DECLINED}: at least one declining finding; routing findings found on the way are listed too.
  * </ul>
  *
- * <p>This class is immutable and thread-safe.
+ * <p>This class is immutable and thread-safe; two decisions are equal when every part of them is.
  */
 public final class Decision {
 
@@ -102,6 +103,36 @@ public final class Decision {
    */
   public int configurationVersion() {
     return configurationVersion;
+  }
+
+  /**
+   * Returns whether {@code obj} is a decision for the same request with the same outcome, findings, role, tier and configuration version.
+   *
+   * @param obj the object to compare with, may be null
+   * @return true if equal
+   */
+  @Override
+  public boolean equals(@Nullable Object obj) {
+    if (this == obj) {
+      return true;
+    }
+    if (!(obj instanceof Decision)) {
+      return false;
+    }
+    Decision other = (Decision) obj;
+    return requestId.equals(other.requestId) && outcome == other.outcome && findings.equals(other.findings)
+        && requiredRole == other.requiredRole && requiredTier == other.requiredTier
+        && configurationVersion == other.configurationVersion;
+  }
+
+  /**
+   * Returns a hash code consistent with {@link #equals(Object)}.
+   *
+   * @return the hash code
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(requestId, outcome, findings, requiredRole, requiredTier, configurationVersion);
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.devolvedbudgets.rules;
 
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Optional;
 import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.rules.position.RemainingBudget;
@@ -94,6 +95,36 @@ public final class Figures {
    */
   public Optional<LocalDate> resetsOn() {
     return Optional.ofNullable(resetsOn);
+  }
+
+  /**
+   * Returns whether {@code obj} is figures with the same name, amounts and reset day.
+   *
+   * @param obj the object to compare with, may be null
+   * @return true if equal
+   */
+  @Override
+  public boolean equals(@Nullable Object obj) {
+    if (this == obj) {
+      return true;
+    }
+    if (!(obj instanceof Figures)) {
+      return false;
+    }
+    Figures other = (Figures) obj;
+    return name.equals(other.name) && limit.equals(other.limit) && spent.equals(other.spent)
+        && reserved.equals(other.reserved) && requested.equals(other.requested)
+        && Objects.equals(resetsOn, other.resetsOn);
+  }
+
+  /**
+   * Returns a hash code consistent with {@link #equals(Object)}.
+   *
+   * @return the hash code
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, limit, spent, reserved, requested, resetsOn);
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.devolvedbudgets.rules;
 
+import java.util.Objects;
 import java.util.Optional;
 import org.devolvedbudgets.model.scheme.ApprovalRole;
 import org.jspecify.annotations.Nullable;
@@ -60,6 +61,35 @@ public final class Finding {
    */
   public Optional<ApprovalRole> role() {
     return Optional.ofNullable(role);
+  }
+
+  /**
+   * Returns whether {@code obj} is a finding with the same code, message, figures and role.
+   *
+   * @param obj the object to compare with, may be null
+   * @return true if equal
+   */
+  @Override
+  public boolean equals(@Nullable Object obj) {
+    if (this == obj) {
+      return true;
+    }
+    if (!(obj instanceof Finding)) {
+      return false;
+    }
+    Finding other = (Finding) obj;
+    return code == other.code && message.equals(other.message) && Objects.equals(figures, other.figures)
+        && role == other.role;
+  }
+
+  /**
+   * Returns a hash code consistent with {@link #equals(Object)}.
+   *
+   * @return the hash code
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(code, message, figures, role);
   }
 
   /**
