@@ -238,7 +238,7 @@ public final class SpendRules {
   }
 
   static boolean countsAgainst(Allowance allowance, SpendRequest request) {
-    return allowance.category().isEmpty() || allowance.category().get() == request.category();
+    return allowance.appliesTo(request.category());
   }
 
   private static List<String> holders(AllowanceScope scope, SpendRequest request) {

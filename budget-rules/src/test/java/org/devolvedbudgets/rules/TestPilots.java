@@ -32,38 +32,38 @@ import org.devolvedbudgets.model.spend.SpendRequest;
  * limit is soft, so the observed £1,800 purchase went through as an exception; Wigan's year is the financial
  * year; Darlington needs a team manager for every spend.
  */
-final class TestPilots {
+public final class TestPilots {
 
-  static final CurrencyUnit GBP = Monetary.getCurrency("GBP");
-  static final BudgetPeriod TERM = BudgetPeriod.of(LocalDate.of(2019, 4, 1), LocalDate.of(2021, 4, 1));
-  static final TeamId VAT = TeamId.of("hillingdon-vat");
-  static final TeamId REUNIFICATION = TeamId.of("wigan-reunification");
-  static final TeamId EDGE_OF_CARE = TeamId.of("wigan-edge-of-care");
-  static final TeamId DARLINGTON_TEAM = TeamId.of("darlington-east");
-  static final FamilyId FAMILY = FamilyId.of("F-000123");
-  static final WorkerId WORKER = WorkerId.of("W-0042");
-  static final String PER_REQUEST = "Per request";
-  static final String PILOT_GRANT = "Pilot grant";
-  static final String WIGAN_FAMILY = "Per family per financial year";
-  static final String DARLINGTON_FAMILY = "Per family";
-  static final LocalDate SUSPENDED_FROM = LocalDate.of(2019, 10, 1);
+  public static final CurrencyUnit GBP = Monetary.getCurrency("GBP");
+  public static final BudgetPeriod TERM = BudgetPeriod.of(LocalDate.of(2019, 4, 1), LocalDate.of(2021, 4, 1));
+  public static final TeamId VAT = TeamId.of("hillingdon-vat");
+  public static final TeamId REUNIFICATION = TeamId.of("wigan-reunification");
+  public static final TeamId EDGE_OF_CARE = TeamId.of("wigan-edge-of-care");
+  public static final TeamId DARLINGTON_TEAM = TeamId.of("darlington-east");
+  public static final FamilyId FAMILY = FamilyId.of("F-000123");
+  public static final WorkerId WORKER = WorkerId.of("W-0042");
+  public static final String PER_REQUEST = "Per request";
+  public static final String PILOT_GRANT = "Pilot grant";
+  public static final String WIGAN_FAMILY = "Per family per financial year";
+  public static final String DARLINGTON_FAMILY = "Per family";
+  public static final LocalDate SUSPENDED_FROM = LocalDate.of(2019, 10, 1);
 
   private TestPilots() {}
 
-  static Money gbp(String amount) {
+  public static Money gbp(String amount) {
     return Money.parse("GBP " + amount);
   }
 
   /** 10:00 on a day, in London. */
-  static Instant on(int year, int month, int day) {
+  public static Instant on(int year, int month, int day) {
     return at(year, month, day, 10, 0);
   }
 
-  static Instant at(int year, int month, int day, int hour, int minute) {
+  public static Instant at(int year, int month, int day, int hour, int minute) {
     return LocalDateTime.of(year, month, day, hour, minute).atZone(BudgetPeriod.ZONE).toInstant();
   }
 
-  static PilotConfiguration.Builder base(String council, String scheme) {
+  public static PilotConfiguration.Builder base(String council, String scheme) {
     return PilotConfiguration.builder()
         .council(council)
         .scheme(scheme)
@@ -73,7 +73,7 @@ final class TestPilots {
         .term(TERM);
   }
 
-  static PilotConfiguration hillingdon() {
+  public static PilotConfiguration hillingdon() {
     return base("Hillingdon", "Vulnerable Adolescents Team devolved budget")
         .addEligibleTeams(VAT)
         .addAllowances(Allowance.builder().name(PER_REQUEST).cap(gbp("1000.00"))
@@ -88,7 +88,7 @@ final class TestPilots {
         .build();
   }
 
-  static PilotConfiguration wigan() {
+  public static PilotConfiguration wigan() {
     return base("Wigan", "Reunification and edge of care devolved budget")
         .addEligibleTeams(REUNIFICATION, EDGE_OF_CARE)
         .addAllowances(Allowance.builder().name(WIGAN_FAMILY).cap(gbp("4000.00"))
@@ -100,14 +100,14 @@ final class TestPilots {
         .build();
   }
 
-  static Randomisation darlingtonRandomisation() {
+  public static Randomisation darlingtonRandomisation() {
     return Randomisation.builder()
         .seed(2019L)
         .addStrata(AgeBand.of(0, 4), AgeBand.of(5, 9), AgeBand.of(10, 16))
         .build();
   }
 
-  static PilotConfiguration darlington() {
+  public static PilotConfiguration darlington() {
     return base("Darlington", "Devolved budgets for families at risk of care proceedings")
         .allTeamsEligible(true)
         .allocation(AllocationPolicy.randomised(darlingtonRandomisation()))
@@ -118,7 +118,7 @@ final class TestPilots {
   }
 
   /** Darlington's version 2: randomisation suspended from 1 October 2019. */
-  static PilotConfiguration darlingtonSuspended() {
+  public static PilotConfiguration darlingtonSuspended() {
     return PilotConfiguration.builder().from(darlington())
         .version(2)
         .effectiveFrom(SUSPENDED_FROM)
@@ -127,7 +127,7 @@ final class TestPilots {
         .build();
   }
 
-  static SpendRequest.Builder request(TeamId team, String amount) {
+  public static SpendRequest.Builder request(TeamId team, String amount) {
     return SpendRequest.builder()
         .id(RequestId.of("R-000001"))
         .familyId(FAMILY)

@@ -1,5 +1,7 @@
 package org.devolvedbudgets.model.scheme;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.Optional;
 import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.model.period.PeriodPolicy;
@@ -92,6 +94,19 @@ public abstract class Allowance {
    * @return the category restriction, not null
    */
   public abstract Optional<SpendCategory> category();
+
+  /**
+   * Returns whether spending of a category counts against this allowance: always when the allowance has no
+   * category, otherwise only for its own.
+   *
+   * @param spendCategory the category of a spend, not null
+   * @return true if it counts
+   * @throws NullPointerException if {@code spendCategory} is null
+   */
+  public final boolean appliesTo(SpendCategory spendCategory) {
+    requireNonNull(spendCategory, "spendCategory");
+    return category().isEmpty() || category().get() == spendCategory;
+  }
 
   @Value.Check
   final void check() {

@@ -1,0 +1,1121 @@
+package org.devolvedbudgets.rules.ledger;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.money.CurrencyUnit;
+import org.devolvedbudgets.model.id.FamilyId;
+import org.devolvedbudgets.model.id.RequestId;
+import org.devolvedbudgets.model.id.TeamId;
+import org.devolvedbudgets.model.id.WorkerId;
+import org.devolvedbudgets.model.money.CurrencyMismatchException;
+import org.devolvedbudgets.model.money.Money;
+import org.devolvedbudgets.model.period.BudgetPeriod;
+import org.devolvedbudgets.model.scheme.Allowance;
+import org.devolvedbudgets.model.scheme.AllowanceScope;
+import org.devolvedbudgets.model.scheme.Enforcement;
+import org.devolvedbudgets.model.scheme.PilotConfiguration;
+import org.devolvedbudgets.model.spend.SpendRequest;
+import org.devolvedbudgets.rules.ApprovalCheck;
+import org.devolvedbudgets.rules.Approver;
+import org.devolvedbudgets.rules.ConfigurationHistory;
+import org.devolvedbudgets.rules.Decision;
+import org.devolvedbudgets.rules.Outcome;
+import org.devolvedbudgets.rules.SpendRules;
+import org.devolvedbudgets.rules.allocation.AllocationRecord;
+import org.devolvedbudgets.rules.allocation.Allocations;
+import org.devolvedbudgets.rules.ledger.Balances.AccountKey;
+import org.devolvedbudgets.rules.ledger.Balances.Entry;
+import org.devolvedbudgets.rules.position.BudgetPosition;
+import org.devolvedbudgets.rules.position.RemainingBudget;
+import org.devolvedbudgets.rules.position.Usage;
+import org.devolvedbudgets.rules.position.UsageKey;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Holds the money behind spend decisions for one scheme: {@link #submit} decides a request with
+ * {@link SpendRules} and reserves its money in one step; {@link #approve}, {@link #reject}, {@link #post},
+ * {@link #voidReservation}, {@link #expire} and {@link #refund} move it on; every change is a
+ * {@link LedgerEvent} appended to a {@link LedgerStore}, and the balances are a fold of those events.
+ *
+ * <pre>{@code
+ * BudgetLedger ledger = BudgetLedger.builder(configuration).clock(clock).build();
+ * Submission submission = ledger.submit(request);          // APPROVED: money reserved at once
+ * ledger.post(request.id(), actualAmount, worker, paidAt); // pays, releasing any difference
+ * }</pre>
+ *
+ * <h2>Guarantees</h2>
+ * <ul>
+ *   <li><b>Atomic.</b> Each operation reads the balances, checks, and records its events as one step: no other
+ *       operation on the same family, team or pilot budget can come between the check and the change, so
+ *       two workers spending for one family at once can never both spend its last pound. An operation either
+ *       appends all its events and changes the balances, or appends nothing and changes nothing.
+ *   <li><b>Limits enforced when money is reserved.</b> A request that is approved at once, or awaits approval,
+ *       holds its whole amount against every allowance it counts against until it is posted, voided, rejected
+ *       or expired. Decisions count held money as used.
+ *   <li><b>Idempotent.</b> Submitting a request id again with identical content returns the original
+ *       {@link Submission} and changes nothing, whatever happened to the reservation since. The same id with
+ *       different content throws {@link IdempotencyConflictException} naming the fields that differ.
+ *   <li><b>Exactly-once resolution.</b> A reservation is resolved once: by a post, a void, a rejection or an
+ *       expiry. A later attempt is refused with a stable {@link LedgerRefusal} code in a {@link LedgerResult};
+ *       so when an approval races the expiry sweep, exactly one of them takes effect.
+ *   <li><b>Fails closed.</b> Before appending, every change is checked: no balance goes negative, no
+ *       reservation resolves twice, no refund exceeds what is left of its spend, no hard allowance goes over its
+ *       cap in the period the rules checked. A broken invariant throws {@link LedgerInvariantException} and
+ *       changes nothing. If the balances could no longer match the journal (the store was written by someone
+ *       else, or a recorded event could not be applied), the ledger stops: every later change throws, and a new
+ *       ledger built from the store starts again from the journal.
+ *   <li><b>Replayable.</b> The balances are only ever changed by folding events, so a ledger built on a store
+ *       that already holds a journal reproduces every balance exactly; {@link #verifyJournal()} proves it.
+ * </ul>
+ *
+ * <h2>Thread safety</h2>
+ * This class is thread-safe: any number of threads may call any method at once. Operations lock the scopes
+ * they touch, not the whole ledger: always the request's family, then its team if the scheme has a team
+ * allowance it counts against, then the pilot if it has a pilot-wide one. Every operation takes its locks in
+ * that order (family, team, pilot) and holds at most one of each, so deadlock is impossible; operations on
+ * different families with no shared team or pilot allowance run in parallel. Numbering, appending and folding
+ * events happens under one short append lock, so the journal has one total order and sequence numbers have
+ * no gaps. Queries take the same scope locks and see a consistent state. The ledger keeps one lock object for
+ * each family and team it has seen.
+ *
+ * <h2>Bad input</h2>
+ * Arguments that could never be right throw, naming the parameter and the value: null, a non-positive amount
+ * or one in another currency, an unknown request id, a time before the request was made, more than was
+ * reserved. Outcomes of the state (a declined request, a reservation already resolved) are returned as values.
+ */
+public final class BudgetLedger {
+
+  /** The longest hold on a reservation awaiting approval that a ledger accepts. */
+  public static final Duration MAX_APPROVAL_HOLD = Duration.ofDays(366);
+
+  private static final String PILOT_LOCK = "pilot";
+
+  private final ConfigurationHistory history;
+  private final LedgerStore store;
+  private final Clock clock;
+  private final Duration approvalHold;
+  private final WorkerId systemWorker;
+  private final CurrencyUnit currency;
+  private final Balances balances;
+  private final ReentrantLock appendLock = new ReentrantLock();
+  private final ConcurrentHashMap<String, ReentrantLock> scopeLocks = new ConcurrentHashMap<>();
+  private long lastSequence; // guarded by appendLock
+  private volatile @Nullable String stoppedBecause;
+
+  private BudgetLedger(Builder builder) {
+    this.history = builder.history;
+    this.store = builder.store;
+    this.clock = builder.clock;
+    this.approvalHold = builder.approvalHold;
+    this.systemWorker = builder.systemWorker;
+    this.currency = history.latest().currency();
+    this.balances = new Balances(currency);
+    List<LedgerEvent> journal = store.readAll();
+    for (int i = 0; i < journal.size(); i++) {
+      if (journal.get(i).sequence() != i + 1) {
+        throw new LedgerInvariantException("the store's journal has event " + journal.get(i).sequence()
+            + " at position " + (i + 1));
+      }
+    }
+    balances.apply(journal);
+    this.lastSequence = journal.size();
+  }
+
+  /**
+   * Returns a builder for a ledger of one scheme whose rules never change.
+   *
+   * @param configuration the scheme, not null
+   * @return a builder, not null
+   * @throws NullPointerException if {@code configuration} is null
+   */
+  public static Builder builder(PilotConfiguration configuration) {
+    return new Builder(ConfigurationHistory.of(requireNonNull(configuration, "configuration")));
+  }
+
+  /**
+   * Returns a builder for a ledger of one scheme whose rules changed over time; each request is decided under
+   * the version in force on its date.
+   *
+   * @param history the scheme's versions, not null
+   * @return a builder, not null
+   * @throws NullPointerException if {@code history} is null
+   */
+  public static Builder builder(ConfigurationHistory history) {
+    return new Builder(requireNonNull(history, "history"));
+  }
+
+  // ---------------------------------------------------------------------------------------------- allocation
+
+  /**
+   * Allocates a family under the version in force on {@code date} (see {@link Allocations#allocate}) and records
+   * it. A family already allocated keeps its first allocation, which is returned unchanged.
+   *
+   * @param familyId the family, not null
+   * @param childAge the referred child's age in whole years, 0 to 25
+   * @param date the day of allocation, within the term, not null
+   * @param actor who allocates, not null
+   * @return the family's allocation record, not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@link Allocations#allocate} rejects the arguments
+   */
+  public AllocationRecord allocate(FamilyId familyId, int childAge, LocalDate date, WorkerId actor) {
+    requireNonNull(familyId, "familyId");
+    requireNonNull(date, "date");
+    requireNonNull(actor, "actor");
+    AllocationRecord record = Allocations.allocate(history.inForceOn(date), familyId, childAge, date);
+    return recordAllocation(record, actor, true);
+  }
+
+  /**
+   * Records an allocation made elsewhere, for example imported from a case system. Recording the same record
+   * again returns it and changes nothing.
+   *
+   * @param record the allocation, not null
+   * @param actor who allocated the family, not null
+   * @return {@code record}, not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the family already has a different allocation record
+   */
+  public AllocationRecord recordAllocation(AllocationRecord record, WorkerId actor) {
+    requireNonNull(record, "record");
+    requireNonNull(actor, "actor");
+    return recordAllocation(record, actor, false);
+  }
+
+  private AllocationRecord recordAllocation(AllocationRecord record, WorkerId actor, boolean keepFirst) {
+    FamilyId familyId = record.familyId();
+    ReentrantLock lock = lockFor("family " + familyId);
+    lock.lock();
+    try {
+      AllocationRecord existing = balances.allocation(familyId);
+      if (existing != null) {
+        if (keepFirst || existing.equals(record)) {
+          return existing;
+        }
+        throw new IllegalArgumentException("family " + familyId + " is already allocated as " + existing
+            + ", so cannot be allocated as " + record);
+      }
+      commit(List.of((sequence, recordedAt) ->
+          new LedgerEvent.Allocated(sequence, recordedAt, actor, familyId, record)), null);
+      return record;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ requests
+
+  /**
+   * Decides a request under the configuration in force on its date and, unless it is declined, reserves its
+   * amount against every allowance it counts against, all in one atomic step. Approved within the worker's
+   * authority: the money is held until posted or voided. Needs approval: the money is held while awaiting
+   * approval, until the ledger's approval hold runs out.
+   *
+   * <p>Submitting the same request again returns the first submission and changes nothing.
+   *
+   * @param request the request, not null
+   * @return the decision and the reservation made, not null
+   * @throws NullPointerException if {@code request} is null
+   * @throws IllegalArgumentException if the request's date is before the scheme's first version
+   * @throws IdempotencyConflictException if the request's id was submitted before with different content
+   * @throws LedgerInvariantException if the change would break an invariant (nothing is changed)
+   */
+  public Submission submit(SpendRequest request) {
+    requireNonNull(request, "request");
+    PilotConfiguration configuration = history.inForceOn(request.requestedOn());
+    List<UsageKey> keys = SpendRules.usageKeys(configuration, request);
+    Held held = hold(request.familyId(), keys);
+    try {
+      Entry existing = balances.entry(request.id());
+      if (existing != null) {
+        return retried(existing, request);
+      }
+      ensureRunning();
+      BudgetPosition position = positionFor(configuration, request, keys);
+      Decision decision = SpendRules.decide(configuration, request, position);
+      List<Draft> drafts = new ArrayList<>(2);
+      WorkerId worker = request.requestedBy();
+      FamilyId familyId = request.familyId();
+      drafts.add((sequence, recordedAt) ->
+          new LedgerEvent.Submitted(sequence, recordedAt, worker, familyId, request, decision));
+      if (decision.outcome() != Outcome.DECLINED) {
+        checkCaps(configuration, request, keys);
+        boolean awaits = decision.outcome() == Outcome.NEEDS_APPROVAL;
+        drafts.add((sequence, recordedAt) -> new LedgerEvent.Reserved(sequence, recordedAt, worker, familyId,
+            request.id(), request.amount(), request.requestedOn(), keys,
+            awaits ? Optional.of(recordedAt.plus(approvalHold)) : Optional.empty()));
+      }
+      commit(drafts, () -> {
+        Entry raced = balances.entry(request.id());
+        if (raced != null) {
+          throw conflict(raced.submitted.request(), request);
+        }
+      });
+      return Objects.requireNonNull(Objects.requireNonNull(balances.entry(request.id())).submission);
+    } finally {
+      held.release();
+    }
+  }
+
+  private static Submission retried(Entry existing, SpendRequest request) {
+    SpendRequest original = existing.submitted.request();
+    if (!original.equals(request)) {
+      throw conflict(original, request);
+    }
+    return Objects.requireNonNull(existing.submission);
+  }
+
+  private static IdempotencyConflictException conflict(SpendRequest original, SpendRequest retry) {
+    List<String> fields = new ArrayList<>();
+    differs(fields, "familyId", original.familyId(), retry.familyId());
+    differs(fields, "childIds", original.childIds(), retry.childIds());
+    differs(fields, "teamId", original.teamId(), retry.teamId());
+    differs(fields, "requestedBy", original.requestedBy(), retry.requestedBy());
+    differs(fields, "amount", original.amount(), retry.amount());
+    differs(fields, "category", original.category(), retry.category());
+    differs(fields, "subcategory", original.subcategory(), retry.subcategory());
+    differs(fields, "description", original.description(), retry.description());
+    differs(fields, "requestedAt", original.requestedAt(), retry.requestedAt());
+    differs(fields, "paymentMethod", original.paymentMethod(), retry.paymentMethod());
+    differs(fields, "vatRecoverable", original.vatRecoverable(), retry.vatRecoverable());
+    differs(fields, "evidenceReference", original.evidenceReference(), retry.evidenceReference());
+    return new IdempotencyConflictException(original.id(), fields);
+  }
+
+  private static void differs(List<String> fields, String name, Object original, Object retry) {
+    if (!original.equals(retry)) {
+      fields.add(name);
+    }
+  }
+
+  /**
+   * Approves a request awaiting approval, after the rules' check ({@link ApprovalCheck}): the approver did not
+   * make the request and their role is senior enough. Its money stays held until it is posted or voided, and no
+   * longer expires.
+   *
+   * @param requestId the request, not null
+   * @param approver who approves, in which role, not null
+   * @param at when the approval was given, not before the request was made, not null
+   * @return applied, or refused with {@code NOT_AWAITING_APPROVAL}, {@code RESERVATION_EXPIRED} (also when
+   *     {@code at} is at or after the hold's expiry) or {@code APPROVAL_NOT_VALID}; not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the request is unknown or {@code at} is before it was made
+   */
+  public LedgerResult approve(RequestId requestId, Approver approver, Instant at) {
+    return decideApproval(requestId, approver, at, true);
+  }
+
+  /**
+   * Rejects a request awaiting approval, releasing its money. A rejection needs the same authority as an
+   * approval: not the requester, and a role senior enough.
+   *
+   * @param requestId the request, not null
+   * @param approver the manager who rejects it, not null
+   * @param at when it was rejected, not before the request was made, not null
+   * @return applied, or refused with {@code NOT_AWAITING_APPROVAL}, {@code RESERVATION_EXPIRED} or
+   *     {@code APPROVAL_NOT_VALID}; not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the request is unknown or {@code at} is before it was made
+   */
+  public LedgerResult reject(RequestId requestId, Approver approver, Instant at) {
+    return decideApproval(requestId, approver, at, false);
+  }
+
+  private LedgerResult decideApproval(RequestId requestId, Approver approver, Instant at, boolean approve) {
+    requireNonNull(requestId, "requestId");
+    requireNonNull(approver, "approver");
+    Entry entry = known(requestId);
+    checkAt(entry, at);
+    Held held = hold(entry);
+    try {
+      ensureRunning();
+      Reservation before = entry.reserved == null ? null : balances.snapshot(entry);
+      if (before == null) {
+        return LedgerResult.refused(LedgerRefusal.NOT_AWAITING_APPROVAL, "Request " + requestId
+            + " was declined, so there is nothing to " + (approve ? "approve." : "reject."), null, null);
+      }
+      if (before.status() == ReservationStatus.EXPIRED) {
+        return LedgerResult.refused(LedgerRefusal.RESERVATION_EXPIRED, "The hold on request " + requestId
+            + " expired at " + before.expiresAt().orElseThrow() + ".", before, null);
+      }
+      if (before.status() != ReservationStatus.AWAITING_APPROVAL) {
+        return LedgerResult.refused(LedgerRefusal.NOT_AWAITING_APPROVAL, "Request " + requestId + " is "
+            + describe(before.status()) + ", not awaiting approval.", before, null);
+      }
+      Instant expiresAt = before.expiresAt().orElseThrow();
+      if (approve && !at.isBefore(expiresAt)) {
+        return LedgerResult.refused(LedgerRefusal.RESERVATION_EXPIRED, "The hold on request " + requestId
+            + " lapsed at " + expiresAt + ", before this approval at " + at + ".", before, null);
+      }
+      SpendRequest request = entry.submitted.request();
+      ApprovalCheck check = SpendRules.validateApproval(request, entry.submitted.decision(), approver);
+      if (!check.isAccepted()) {
+        StringBuilder message = new StringBuilder();
+        for (ApprovalCheck.Refusal refusal : check.refusals()) {
+          message.append(message.length() == 0 ? "" : " ").append(refusal.message());
+        }
+        return LedgerResult.refused(LedgerRefusal.APPROVAL_NOT_VALID, message.toString(), before, check);
+      }
+      FamilyId familyId = entry.familyId();
+      WorkerId worker = approver.workerId();
+      if (approve) {
+        commit(List.of((sequence, recordedAt) -> new LedgerEvent.Approved(sequence, recordedAt, worker, familyId,
+            requestId, approver.role(), at)), null);
+        return LedgerResult.applied(balances.snapshot(entry), "Approved " + pounds(before.amount()) + " as "
+            + approver.role().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ".");
+      }
+      commit(List.of((sequence, recordedAt) -> new LedgerEvent.Rejected(sequence, recordedAt, worker, familyId,
+          requestId, before.amount(), at)), null);
+      return LedgerResult.applied(balances.snapshot(entry), "Rejected; released " + pounds(before.amount())
+          + ".");
+    } finally {
+      held.release();
+    }
+  }
+
+  /**
+   * Records the payment of an approved reservation. The actual amount may be less than reserved (a cheaper
+   * item, a partial delivery): the rest is released at once.
+   *
+   * @param requestId the request, not null
+   * @param actualAmount the amount paid, positive, in the scheme's currency, at most the amount reserved, not
+   *     null
+   * @param actor who records the payment, not null
+   * @param at when the payment was made, not before the request was made, not null
+   * @return applied, or refused with {@code NOTHING_RESERVED}, {@code NOT_APPROVED} or
+   *     {@code ALREADY_RESOLVED}; not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the request is unknown, {@code actualAmount} is not positive or is more
+   *     than was reserved, or {@code at} is before the request was made
+   * @throws CurrencyMismatchException if {@code actualAmount} is not in the scheme's currency
+   */
+  public LedgerResult post(RequestId requestId, Money actualAmount, WorkerId actor, Instant at) {
+    requireNonNull(requestId, "requestId");
+    checkAmount(actualAmount, "actualAmount");
+    requireNonNull(actor, "actor");
+    Entry entry = known(requestId);
+    checkAt(entry, at);
+    Held held = hold(entry);
+    try {
+      ensureRunning();
+      Reservation before = entry.reserved == null ? null : balances.snapshot(entry);
+      if (before == null) {
+        return nothingReserved(requestId, "pay");
+      }
+      if (actualAmount.isGreaterThan(before.amount())) {
+        throw new IllegalArgumentException("actualAmount " + actualAmount + " is more than the " + before.amount()
+            + " reserved for request " + requestId);
+      }
+      if (before.status() == ReservationStatus.AWAITING_APPROVAL) {
+        return LedgerResult.refused(LedgerRefusal.NOT_APPROVED, "Request " + requestId
+            + " is still awaiting approval, so it cannot be paid.", before, null);
+      }
+      if (before.status() != ReservationStatus.APPROVED) {
+        return alreadyResolved(before);
+      }
+      Money released = before.amount().minus(actualAmount);
+      FamilyId familyId = entry.familyId();
+      commit(List.of((sequence, recordedAt) -> new LedgerEvent.Posted(sequence, recordedAt, actor, familyId,
+          requestId, actualAmount, released, at)), null);
+      return LedgerResult.applied(balances.snapshot(entry), "Posted " + pounds(actualAmount)
+          + (released.isZero() ? "." : " and released " + pounds(released) + "."));
+    } finally {
+      held.release();
+    }
+  }
+
+  /**
+   * Cancels an open reservation (awaiting approval or approved), releasing its money.
+   *
+   * @param requestId the request, not null
+   * @param actor who cancels it, not null
+   * @param at when it was cancelled, not before the request was made, not null
+   * @return applied, or refused with {@code NOTHING_RESERVED} or {@code ALREADY_RESOLVED}; not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the request is unknown or {@code at} is before it was made
+   */
+  public LedgerResult voidReservation(RequestId requestId, WorkerId actor, Instant at) {
+    requireNonNull(requestId, "requestId");
+    requireNonNull(actor, "actor");
+    Entry entry = known(requestId);
+    checkAt(entry, at);
+    Held held = hold(entry);
+    try {
+      ensureRunning();
+      Reservation before = entry.reserved == null ? null : balances.snapshot(entry);
+      if (before == null) {
+        return nothingReserved(requestId, "void");
+      }
+      if (!before.status().isOpen()) {
+        return alreadyResolved(before);
+      }
+      FamilyId familyId = entry.familyId();
+      commit(List.of((sequence, recordedAt) -> new LedgerEvent.Voided(sequence, recordedAt, actor, familyId,
+          requestId, before.amount(), at)), null);
+      return LedgerResult.applied(balances.snapshot(entry), "Voided; released " + pounds(before.amount()) + ".");
+    } finally {
+      held.release();
+    }
+  }
+
+  /**
+   * Releases every reservation awaiting approval whose hold has run out by {@code now}. A reservation approved
+   * before this runs is no longer awaiting approval and is left alone. Each expiry is its own atomic change,
+   * recorded with the ledger's system worker as actor and the hold's end as its time.
+   *
+   * @param now the time to expire up to, not null
+   * @return the reservations expired by this call, as they now stand, in order of expiry; not null
+   * @throws NullPointerException if {@code now} is null
+   */
+  public List<Reservation> expire(Instant now) {
+    requireNonNull(now, "now");
+    List<Reservation> expired = new ArrayList<>();
+    for (RequestId requestId : balances.awaitingApproval()) {
+      Entry entry = Objects.requireNonNull(balances.entry(requestId));
+      Held held = hold(entry);
+      try {
+        ensureRunning();
+        LedgerEvent.Reserved reserved = entry.reserved;
+        if (reserved == null || entry.status != ReservationStatus.AWAITING_APPROVAL
+            || !Balances.isDue(reserved, now)) {
+          continue;
+        }
+        Instant lapsed = reserved.expiresAt().orElseThrow();
+        commit(List.of((sequence, recordedAt) -> new LedgerEvent.Expired(sequence, recordedAt, systemWorker,
+            reserved.familyId(), requestId, reserved.amount(), lapsed)), null);
+        expired.add(balances.snapshot(entry));
+      } finally {
+        held.release();
+      }
+    }
+    expired.sort(Comparator.comparing((Reservation r) -> r.expiresAt().orElseThrow())
+        .thenComparing(Reservation::requestId));
+    return List.copyOf(expired);
+  }
+
+  /**
+   * Records money coming back from a posted spend. It refers to the original spend and cannot exceed what is
+   * left of it after earlier refunds. Whether it restores the allowances is the scheme's setting
+   * ({@link PilotConfiguration#refundRestoresAllowance()} of the version the spend was decided under); a refund
+   * restores the period the spend was charged to, even after that period has closed.
+   *
+   * @param requestId the original spend's request, not null
+   * @param amount the amount refunded, positive, in the scheme's currency, not null
+   * @param actor who records the refund, not null
+   * @param at when the money came back, not before the request was made, not null
+   * @return applied, or refused with {@code NOTHING_RESERVED}, {@code NOT_POSTED} or
+   *     {@code REFUND_EXCEEDS_REMAINING}; not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the request is unknown, {@code amount} is not positive, or {@code at} is
+   *     before the request was made
+   * @throws CurrencyMismatchException if {@code amount} is not in the scheme's currency
+   */
+  public LedgerResult refund(RequestId requestId, Money amount, WorkerId actor, Instant at) {
+    requireNonNull(requestId, "requestId");
+    checkAmount(amount, "amount");
+    requireNonNull(actor, "actor");
+    Entry entry = known(requestId);
+    checkAt(entry, at);
+    Held held = hold(entry);
+    try {
+      ensureRunning();
+      Reservation before = entry.reserved == null ? null : balances.snapshot(entry);
+      if (before == null) {
+        return nothingReserved(requestId, "refund");
+      }
+      if (before.status() != ReservationStatus.POSTED) {
+        return LedgerResult.refused(LedgerRefusal.NOT_POSTED, "Request " + requestId + " is "
+            + describe(before.status()) + ", so there is no spend to refund.", before, null);
+      }
+      Money left = before.posted().minus(before.refunded());
+      if (amount.isGreaterThan(left)) {
+        return LedgerResult.refused(LedgerRefusal.REFUND_EXCEEDS_REMAINING, pounds(amount) + " is more than the "
+            + pounds(left) + " left of request " + requestId + "'s spend.", before, null);
+      }
+      boolean restores = history.inForceOn(before.day()).refundRestoresAllowance();
+      FamilyId familyId = entry.familyId();
+      commit(List.of((sequence, recordedAt) -> new LedgerEvent.Refunded(sequence, recordedAt, actor, familyId,
+          requestId, amount, restores, at)), null);
+      return LedgerResult.applied(balances.snapshot(entry), "Refunded " + pounds(amount)
+          + (restores ? "; the allowance is restored." : "; the allowance stays used, as the scheme says."));
+    } finally {
+      held.release();
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------- queries
+
+  /**
+   * Returns the position a request would be decided against now: the usage of every allowance it counts
+   * against, the family's spending in the cumulative window and its allocation record.
+   *
+   * @param request the request, not null
+   * @return the position, not null
+   * @throws NullPointerException if {@code request} is null
+   * @throws IllegalArgumentException if the request's date is before the scheme's first version
+   */
+  public BudgetPosition position(SpendRequest request) {
+    requireNonNull(request, "request");
+    PilotConfiguration configuration = history.inForceOn(request.requestedOn());
+    List<UsageKey> keys = SpendRules.usageKeys(configuration, request);
+    Held held = hold(request.familyId(), keys);
+    try {
+      return positionFor(configuration, request, keys);
+    } finally {
+      held.release();
+    }
+  }
+
+  /**
+   * Returns how much is left for a family on a date: every per-request cap, the family's allowances, each of
+   * its children's (for children it has spent on) and the pilot's, with spent, reserved, remaining and reset day.
+   *
+   * @param familyId the family, not null
+   * @param date the day, within the term of the version in force, not null
+   * @return an immutable list in configuration order, not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code date} is outside the term or before the first version
+   */
+  public List<RemainingBudget> remainingBudget(FamilyId familyId, LocalDate date) {
+    requireNonNull(familyId, "familyId");
+    requireNonNull(date, "date");
+    PilotConfiguration configuration = inTerm(date);
+    List<UsageKey> keys = new ArrayList<>();
+    for (Allowance allowance : configuration.allowances()) {
+      BudgetPeriod period = periodOf(configuration, allowance, date);
+      switch (allowance.scope()) {
+        case FAMILY:
+          keys.add(new UsageKey(allowance.name(), AllowanceScope.FAMILY, familyId.value(), period));
+          break;
+        case CHILD:
+          for (String child : balances.childrenOf(familyId)) {
+            keys.add(new UsageKey(allowance.name(), AllowanceScope.CHILD, child, period));
+          }
+          break;
+        case PILOT:
+          keys.add(new UsageKey(allowance.name(), AllowanceScope.PILOT, BudgetPosition.PILOT, period));
+          break;
+        default:
+          break;
+      }
+    }
+    Held held = hold(familyId, keys);
+    try {
+      BudgetPosition.Builder position = BudgetPosition.builder();
+      for (UsageKey key : keys) {
+        position.usage(key, usage(AccountKey.of(key), key.period()));
+      }
+      return SpendRules.remainingBudget(configuration, familyId, date, position.build());
+    } finally {
+      held.release();
+    }
+  }
+
+  /**
+   * Returns how much is left of each team allowance for a team on a date.
+   *
+   * @param teamId the team, not null
+   * @param date the day, within the term of the version in force, not null
+   * @return an immutable list in configuration order, empty if the scheme has no team allowance, not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code date} is outside the term or before the first version
+   */
+  public List<RemainingBudget> remainingBudget(TeamId teamId, LocalDate date) {
+    requireNonNull(teamId, "teamId");
+    requireNonNull(date, "date");
+    return sharedRemaining(AllowanceScope.TEAM, "team " + teamId, teamId.value(), date);
+  }
+
+  /**
+   * Returns how much is left of each pilot-wide allowance on a date.
+   *
+   * @param date the day, within the term of the version in force, not null
+   * @return an immutable list in configuration order, empty if the scheme has no pilot-wide allowance, not null
+   * @throws NullPointerException if {@code date} is null
+   * @throws IllegalArgumentException if {@code date} is outside the term or before the first version
+   */
+  public List<RemainingBudget> remainingBudgetOfPilot(LocalDate date) {
+    requireNonNull(date, "date");
+    return sharedRemaining(AllowanceScope.PILOT, PILOT_LOCK, BudgetPosition.PILOT, date);
+  }
+
+  private List<RemainingBudget> sharedRemaining(AllowanceScope scope, String lockName, String holder,
+      LocalDate date) {
+    PilotConfiguration configuration = inTerm(date);
+    List<RemainingBudget> result = new ArrayList<>();
+    ReentrantLock lock = lockFor(lockName);
+    lock.lock();
+    try {
+      for (Allowance allowance : configuration.allowances()) {
+        if (allowance.scope() == scope) {
+          BudgetPeriod period = periodOf(configuration, allowance, date);
+          result.add(RemainingBudget.of(allowance.name(), scope, holder, allowance.cap(),
+              usage(new AccountKey(allowance.name(), holder), period)));
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+    return List.copyOf(result);
+  }
+
+  /**
+   * Returns the reservation made for a request, as it stands now.
+   *
+   * @param requestId the request, not null
+   * @return the reservation; empty if the request is unknown or was declined; not null
+   * @throws NullPointerException if {@code requestId} is null
+   */
+  public Optional<Reservation> reservation(RequestId requestId) {
+    Entry entry = balances.entry(requireNonNull(requestId, "requestId"));
+    if (entry == null) {
+      return Optional.empty();
+    }
+    ReentrantLock lock = lockFor("family " + entry.familyId());
+    lock.lock();
+    try {
+      return entry.reserved == null ? Optional.empty() : Optional.of(balances.snapshot(entry));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Returns the first submission of a request: what a retry would return.
+   *
+   * @param requestId the request, not null
+   * @return the submission, empty if the request is unknown, not null
+   * @throws NullPointerException if {@code requestId} is null
+   */
+  public Optional<Submission> submission(RequestId requestId) {
+    Entry entry = balances.entry(requireNonNull(requestId, "requestId"));
+    if (entry == null) {
+      return Optional.empty();
+    }
+    ReentrantLock lock = lockFor("family " + entry.familyId());
+    lock.lock();
+    try {
+      return Optional.ofNullable(entry.submission);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Returns a family's allocation record, if it has been allocated.
+   *
+   * @param familyId the family, not null
+   * @return the record, not null
+   * @throws NullPointerException if {@code familyId} is null
+   */
+  public Optional<AllocationRecord> allocation(FamilyId familyId) {
+    return Optional.ofNullable(balances.allocation(requireNonNull(familyId, "familyId")));
+  }
+
+  /**
+   * Returns the sequence number of the last event recorded, 0 if none.
+   *
+   * @return the last sequence number, 0 or more
+   */
+  public long lastSequence() {
+    appendLock.lock();
+    try {
+      return lastSequence;
+    } finally {
+      appendLock.unlock();
+    }
+  }
+
+  /**
+   * Returns the store holding the journal, to read events from.
+   *
+   * @return the store, not null
+   */
+  public LedgerStore store() {
+    return store;
+  }
+
+  /**
+   * Replays the whole journal from the store into fresh balances and compares them with this ledger's: every
+   * account on every day, every reservation's state and every allocation. Changes wait while it runs, so call it
+   * from tests, audits and health checks rather than on every request.
+   *
+   * @throws LedgerInvariantException if the journal is out of order or does not reproduce the balances (the
+   *     message names the first difference); the ledger then stops accepting changes
+   */
+  public void verifyJournal() {
+    appendLock.lock();
+    try {
+      List<LedgerEvent> journal = store.readAll();
+      Balances replayed = new Balances(currency);
+      replayed.apply(journal);
+      String difference = null;
+      if (journal.size() != lastSequence) {
+        difference = "the store holds " + journal.size() + " events, the ledger recorded " + lastSequence;
+      } else {
+        Map<String, String> live = balances.fingerprint();
+        Map<String, String> fold = replayed.fingerprint();
+        for (Map.Entry<String, String> line : live.entrySet()) {
+          if (!line.getValue().equals(fold.get(line.getKey()))) {
+            difference = line.getKey() + " is " + line.getValue() + " in the ledger but " + fold.get(line.getKey())
+                + " in the journal";
+            break;
+          }
+        }
+        if (difference == null && live.size() != fold.size()) {
+          difference = "the journal holds " + fold.size() + " balances, the ledger " + live.size();
+        }
+      }
+      if (difference != null) {
+        stoppedBecause = "the journal does not reproduce the balances: " + difference;
+        throw new LedgerInvariantException(stoppedBecause);
+      }
+    } finally {
+      appendLock.unlock();
+    }
+  }
+
+  /**
+   * Returns a developer's form: the scheme, the version count and the journal's length.
+   *
+   * @return the text form, not null
+   */
+  @Override
+  public String toString() {
+    PilotConfiguration latest = history.latest();
+    return "BudgetLedger[" + latest.council() + " '" + latest.scheme() + "', " + history.versions().size()
+        + " version(s), " + lastSequence() + " events" + (stoppedBecause == null ? "" : ", stopped") + "]";
+  }
+
+  // ------------------------------------------------------------------------------------------------ internals
+
+  /** Builds one event once its sequence number and recording time are known. */
+  @FunctionalInterface
+  private interface Draft {
+    LedgerEvent build(long sequence, Instant recordedAt);
+  }
+
+  /**
+   * Numbers, checks, appends and folds a batch of events under the append lock. {@code guard} runs first, under
+   * the lock, and may throw to abandon the batch.
+   */
+  private void commit(List<Draft> drafts, @Nullable Runnable guard) {
+    appendLock.lock();
+    try {
+      ensureRunning();
+      if (guard != null) {
+        guard.run();
+      }
+      Instant recordedAt = requireNonNull(clock.instant(), "clock.instant()");
+      List<LedgerEvent> events = new ArrayList<>(drafts.size());
+      for (int i = 0; i < drafts.size(); i++) {
+        events.add(drafts.get(i).build(lastSequence + 1 + i, recordedAt));
+      }
+      balances.check(events);
+      try {
+        store.append(lastSequence, events);
+      } catch (ConcurrentAppendException e) {
+        stoppedBecause = "another writer appended to the store: " + e.getMessage();
+        throw e;
+      }
+      lastSequence += events.size();
+      try {
+        balances.apply(events);
+      } catch (RuntimeException e) {
+        stoppedBecause = "events " + events.get(0).sequence() + " onwards were stored but could not be applied: "
+            + e.getMessage();
+        throw e;
+      }
+    } finally {
+      appendLock.unlock();
+    }
+  }
+
+  private void ensureRunning() {
+    String reason = stoppedBecause;
+    if (reason != null) {
+      throw new LedgerInvariantException("the ledger has stopped accepting changes: " + reason
+          + "; build a new ledger from the store");
+    }
+  }
+
+  /** Hard caps, checked again before money is reserved: a decision that breaks one is a defect, not spent. */
+  private void checkCaps(PilotConfiguration configuration, SpendRequest request, List<UsageKey> keys) {
+    long amount = request.amount().minorUnits();
+    for (Allowance allowance : configuration.allowances()) {
+      if (allowance.scope() == AllowanceScope.REQUEST && allowance.enforcement() == Enforcement.HARD
+          && allowance.appliesTo(request.category()) && amount > allowance.cap().minorUnits()) {
+        throw capBroken(request, allowance, 0);
+      }
+    }
+    for (UsageKey key : keys) {
+      Allowance allowance = allowanceNamed(configuration, key.allowanceName());
+      if (allowance.enforcement() == Enforcement.HARD) {
+        long[] sum = balances.sum(AccountKey.of(key), key.period());
+        long used = sum[0] + sum[1];
+        if (used > allowance.cap().minorUnits() - amount) {
+          throw capBroken(request, allowance, used);
+        }
+      }
+    }
+  }
+
+  private LedgerInvariantException capBroken(SpendRequest request, Allowance allowance, long used) {
+    return new LedgerInvariantException("reserving " + request.amount() + " for request " + request.id()
+        + " would take '" + allowance.name() + "' from " + Money.ofMinor(currency, used) + " used over its cap of "
+        + allowance.cap() + "; nothing was reserved");
+  }
+
+  private static Allowance allowanceNamed(PilotConfiguration configuration, String name) {
+    for (Allowance allowance : configuration.allowances()) {
+      if (allowance.name().equals(name)) {
+        return allowance;
+      }
+    }
+    throw new IllegalStateException("no allowance named '" + name + "'");
+  }
+
+  private BudgetPosition positionFor(PilotConfiguration configuration, SpendRequest request,
+      List<UsageKey> keys) {
+    BudgetPosition.Builder position = BudgetPosition.builder();
+    for (UsageKey key : keys) {
+      position.usage(key, usage(AccountKey.of(key), key.period()));
+    }
+    Optional<BudgetPeriod> window = SpendRules.cumulativeWindow(configuration, request);
+    if (window.isPresent()) {
+      position.familyWindow(usage(AccountKey.spendingOf(request.familyId()), window.get()));
+    }
+    AllocationRecord record = balances.allocation(request.familyId());
+    if (record != null) {
+      position.allocation(record);
+    }
+    return position.build();
+  }
+
+  private Usage usage(AccountKey key, BudgetPeriod period) {
+    long[] sum = balances.sum(key, period);
+    return Usage.of(period, Money.ofMinor(currency, sum[0]), Money.ofMinor(currency, sum[1]));
+  }
+
+  private PilotConfiguration inTerm(LocalDate date) {
+    PilotConfiguration configuration = history.inForceOn(date);
+    if (!configuration.term().contains(date)) {
+      throw new IllegalArgumentException("date " + date + " is outside the term " + configuration.term());
+    }
+    return configuration;
+  }
+
+  private static BudgetPeriod periodOf(PilotConfiguration configuration, Allowance allowance, LocalDate date) {
+    return allowance.period().periodContaining(date, configuration.term());
+  }
+
+  private Entry known(RequestId requestId) {
+    Entry entry = balances.entry(requestId);
+    if (entry == null) {
+      throw new IllegalArgumentException("requestId " + requestId + " was never submitted to this ledger");
+    }
+    return entry;
+  }
+
+  private static void checkAt(Entry entry, Instant at) {
+    requireNonNull(at, "at");
+    Instant made = entry.submitted.request().requestedAt();
+    if (at.isBefore(made)) {
+      throw new IllegalArgumentException("at " + at + " is before request " + entry.submitted.requestId()
+          + " was made, at " + made);
+    }
+  }
+
+  private void checkAmount(Money amount, String name) {
+    Checks.positive(amount, name);
+    if (!amount.hasCurrency(currency)) {
+      throw new CurrencyMismatchException(amount.currency(), currency);
+    }
+  }
+
+  private static LedgerResult nothingReserved(RequestId requestId, String verb) {
+    return LedgerResult.refused(LedgerRefusal.NOTHING_RESERVED, "Request " + requestId
+        + " was declined, so there is nothing to " + verb + ".", null, null);
+  }
+
+  private static LedgerResult alreadyResolved(Reservation reservation) {
+    return LedgerResult.refused(LedgerRefusal.ALREADY_RESOLVED, "Request " + reservation.requestId()
+        + " was already " + describe(reservation.status()) + ".", reservation, null);
+  }
+
+  private static String describe(ReservationStatus status) {
+    return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  private static String pounds(Money money) {
+    return money.format(Locale.UK);
+  }
+
+  // -------------------------------------------------------------------------------------------------- locking
+
+  private ReentrantLock lockFor(String scope) {
+    return scopeLocks.computeIfAbsent(scope, name -> new ReentrantLock());
+  }
+
+  /** Locks a family, then its team, then the pilot, as far as {@code charges} reach. */
+  private Held hold(FamilyId familyId, List<UsageKey> charges) {
+    @Nullable String team = null;
+    boolean pilot = false;
+    for (UsageKey charge : charges) {
+      if (charge.scope() == AllowanceScope.TEAM) {
+        team = charge.holder();
+      } else if (charge.scope() == AllowanceScope.PILOT) {
+        pilot = true;
+      }
+    }
+    ReentrantLock family = lockFor("family " + familyId);
+    family.lock();
+    return new Held(family, team == null ? null : lockOnce("team " + team), pilot ? lockOnce(PILOT_LOCK) : null);
+  }
+
+  /** Locks the family of an entry first, then reads its reservation's charges to lock its team and the pilot. */
+  private Held hold(Entry entry) {
+    ReentrantLock family = lockFor("family " + entry.familyId());
+    family.lock();
+    LedgerEvent.Reserved reserved = entry.reserved;
+    if (reserved == null) {
+      return new Held(family, null, null);
+    }
+    @Nullable String team = null;
+    boolean pilot = false;
+    for (UsageKey charge : reserved.charges()) {
+      if (charge.scope() == AllowanceScope.TEAM) {
+        team = charge.holder();
+      } else if (charge.scope() == AllowanceScope.PILOT) {
+        pilot = true;
+      }
+    }
+    return new Held(family, team == null ? null : lockOnce("team " + team), pilot ? lockOnce(PILOT_LOCK) : null);
+  }
+
+  private ReentrantLock lockOnce(String scope) {
+    ReentrantLock lock = lockFor(scope);
+    lock.lock();
+    return lock;
+  }
+
+  /** The locks one operation holds, released in reverse order. */
+  private static final class Held {
+    private final ReentrantLock family;
+    private final @Nullable ReentrantLock team;
+    private final @Nullable ReentrantLock pilot;
+
+    Held(ReentrantLock family, @Nullable ReentrantLock team, @Nullable ReentrantLock pilot) {
+      this.family = family;
+      this.team = team;
+      this.pilot = pilot;
+    }
+
+    void release() {
+      if (pilot != null) {
+        pilot.unlock();
+      }
+      if (team != null) {
+        team.unlock();
+      }
+      family.unlock();
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------- builder
+
+  /**
+   * Builds a {@link BudgetLedger}. Each setter rejects null with a {@link NullPointerException} and an
+   * out-of-range value with an {@link IllegalArgumentException} naming the value.
+   *
+   * <p>Builders are not thread-safe.
+   */
+  public static final class Builder {
+
+    private final ConfigurationHistory history;
+    private LedgerStore store = new InMemoryLedgerStore();
+    private Clock clock = Clock.systemUTC();
+    private Duration approvalHold = Duration.ofDays(14);
+    private WorkerId systemWorker = WorkerId.of("ledger");
+
+    private Builder(ConfigurationHistory history) {
+      this.history = history;
+    }
+
+    /**
+     * Sets the store of the journal. Defaults to a new {@link InMemoryLedgerStore}. A store that already holds a
+     * journal is replayed when the ledger is built.
+     *
+     * @param store the store, not null
+     * @return this builder
+     */
+    public Builder store(LedgerStore store) {
+      this.store = requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Sets the clock events are stamped with and holds are timed from. Defaults to {@link Clock#systemUTC()}.
+     *
+     * @param clock the clock, not null
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets how long money stays held for a request awaiting approval, from when it was reserved. Defaults to 14
+     * days, two weeks being long enough for a manager's absence and short enough not to freeze a budget.
+     *
+     * @param hold the hold, positive and at most {@link BudgetLedger#MAX_APPROVAL_HOLD}, not null
+     * @return this builder
+     * @throws IllegalArgumentException if {@code hold} is not positive or longer than the maximum
+     */
+    public Builder approvalHold(Duration hold) {
+      requireNonNull(hold, "hold");
+      if (hold.isNegative() || hold.isZero() || hold.compareTo(MAX_APPROVAL_HOLD) > 0) {
+        throw new IllegalArgumentException("hold must be positive and at most " + MAX_APPROVAL_HOLD
+            + ", but was " + hold);
+      }
+      this.approvalHold = hold;
+      return this;
+    }
+
+    /**
+     * Sets the worker id recorded as the actor of expiries, which the ledger makes itself. Defaults to
+     * {@code ledger}; choose one that no real worker has.
+     *
+     * @param worker the id, not null
+     * @return this builder
+     */
+    public Builder systemWorker(WorkerId worker) {
+      this.systemWorker = requireNonNull(worker, "worker");
+      return this;
+    }
+
+    /**
+     * Builds the ledger, replaying the store's journal if it holds one.
+     *
+     * @return the ledger, not null
+     * @throws LedgerInvariantException if the stored journal is out of order or breaks an invariant
+     */
+    public BudgetLedger build() {
+      return new BudgetLedger(this);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package org.devolvedbudgets.rules.ledger;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import org.devolvedbudgets.model.id.RequestId;
+
+/**
+ * Thrown when a request id is used again with different content: a retry must repeat the original exactly.
+ * The message and {@link #fields()} name the fields that differ, never their values (a description may hold
+ * personal data). Nothing was changed.
+ */
+public final class IdempotencyConflictException extends IllegalArgumentException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String requestId;
+  private final List<String> fields;
+
+  /**
+   * Creates the exception.
+   *
+   * @param requestId the id used twice, not null
+   * @param fields the names of the fields that differ, at least one, not null
+   */
+  public IdempotencyConflictException(RequestId requestId, List<String> fields) {
+    super("request " + requireNonNull(requestId, "requestId") + " was already submitted with different "
+        + String.join(", ", requireNonNull(fields, "fields")));
+    this.requestId = requestId.value();
+    this.fields = List.copyOf(fields);
+  }
+
+  /**
+   * Returns the id used twice.
+   *
+   * @return the request id, not null
+   */
+  public RequestId requestId() {
+    return RequestId.of(requestId);
+  }
+
+  /**
+   * Returns the names of the fields that differ, in the order of {@code SpendRequest}'s attributes, for example
+   * {@code [amount, description]}.
+   *
+   * @return an immutable list, not null
+   */
+  public List<String> fields() {
+    return fields;
+  }
+}

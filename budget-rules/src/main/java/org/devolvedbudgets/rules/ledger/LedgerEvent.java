@@ -1,0 +1,402 @@
+package org.devolvedbudgets.rules.ledger;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.devolvedbudgets.model.id.FamilyId;
+import org.devolvedbudgets.model.id.RequestId;
+import org.devolvedbudgets.model.id.WorkerId;
+import org.devolvedbudgets.model.money.Money;
+import org.devolvedbudgets.model.scheme.AllowanceScope;
+import org.devolvedbudgets.model.scheme.ApprovalRole;
+import org.devolvedbudgets.model.spend.SpendRequest;
+import org.devolvedbudgets.rules.Decision;
+import org.devolvedbudgets.rules.Outcome;
+import org.devolvedbudgets.rules.allocation.AllocationRecord;
+import org.devolvedbudgets.rules.position.UsageKey;
+
+/**
+ * One change to a {@link BudgetLedger}, as it is kept in the journal: a family allocated, a request submitted
+ * and decided, money reserved, approved, rejected, posted, voided, expired or refunded. The ledger's balances are
+ * a fold of these events in sequence order, so replaying a journal reproduces every balance exactly.
+ *
+ * <p>Every event has a sequence number (1, 2, 3, ... with no gaps, across the whole journal), the
+ * {@link Instant} the ledger recorded it (read from the ledger's {@link java.time.Clock}), the worker who acted
+ * and the family concerned. Events about a request also carry its id and, where the change happened at a time
+ * of its own (an approval, a payment), that time as {@code at}.
+ *
+ * <p>Events are records: immutable, thread-safe, equal when every component is. Their constructors reject null,
+ * a sequence below 1 and negative or mismatched amounts, so a store reading events back cannot build a broken
+ * one. No event holds free text: a {@link SpendRequest}'s description is left out of its {@code toString}.
+ */
+public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.RequestEvent {
+
+  /**
+   * Returns the event's place in the journal.
+   *
+   * @return the sequence number, 1 or more
+   */
+  long sequence();
+
+  /**
+   * Returns when the ledger recorded the event, from its clock.
+   *
+   * @return the instant, not null
+   */
+  Instant recordedAt();
+
+  /**
+   * Returns the worker who made the change: the requester, the approver, the worker who posted or voided, or
+   * the ledger's own system worker for expiries.
+   *
+   * @return the worker, not null
+   */
+  WorkerId actor();
+
+  /**
+   * Returns the family the change concerns.
+   *
+   * @return the family, not null
+   */
+  FamilyId familyId();
+
+  /** An event about one spend request. */
+  sealed interface RequestEvent extends LedgerEvent
+      permits Submitted, Reserved, Approved, Rejected, Posted, Voided, Expired, Refunded {
+
+    /**
+     * Returns the request the event is about.
+     *
+     * @return the request id, not null
+     */
+    RequestId requestId();
+  }
+
+  /**
+   * A family was allocated to the scheme (and, in a randomised pilot, to an arm). A family keeps its first
+   * allocation for the rest of the pilot.
+   *
+   * @param sequence the place in the journal, 1 or more
+   * @param recordedAt when the ledger recorded it
+   * @param actor who allocated the family
+   * @param familyId the family
+   * @param record the allocation, for {@code familyId}
+   */
+  record Allocated(long sequence, Instant recordedAt, WorkerId actor, FamilyId familyId, AllocationRecord record)
+      implements LedgerEvent {
+
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if {@code sequence} is below 1 or the record is for another family
+     */
+    public Allocated {
+      Checks.sequence(sequence);
+      requireNonNull(recordedAt, "recordedAt");
+      requireNonNull(actor, "actor");
+      requireNonNull(familyId, "familyId");
+      requireNonNull(record, "record");
+      if (!record.familyId().equals(familyId)) {
+        throw new IllegalArgumentException("record is for family " + record.familyId() + ", not " + familyId);
+      }
+    }
+  }
+
+  /**
+   * A request was submitted and decided. If the decision was not {@link Outcome#DECLINED}, a {@link Reserved}
+   * event follows at once.
+   *
+   * @param sequence the place in the journal, 1 or more
+   * @param recordedAt when the ledger recorded it
+   * @param actor who submitted the request: its requester
+   * @param familyId the request's family
+   * @param request the request as submitted
+   * @param decision the rules' decision on it
+   */
+  record Submitted(long sequence, Instant recordedAt, WorkerId actor, FamilyId familyId, SpendRequest request,
+      Decision decision) implements RequestEvent {
+
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if {@code sequence} is below 1, or the family or the decision is not the
+     *     request's
+     */
+    public Submitted {
+      Checks.sequence(sequence);
+      requireNonNull(recordedAt, "recordedAt");
+      requireNonNull(actor, "actor");
+      requireNonNull(familyId, "familyId");
+      requireNonNull(request, "request");
+      requireNonNull(decision, "decision");
+      if (!request.familyId().equals(familyId)) {
+        throw new IllegalArgumentException("familyId " + familyId + " is not the request's family "
+            + request.familyId());
+      }
+      if (!decision.requestId().equals(request.id())) {
+        throw new IllegalArgumentException("decision is for request " + decision.requestId() + ", not "
+            + request.id());
+      }
+    }
+
+    /**
+     * Returns the request's id.
+     *
+     * @return the id, not null
+     */
+    @Override
+    public RequestId requestId() {
+      return request.id();
+    }
+  }
+
+  /**
+   * Money was reserved for a request: {@code amount} is held against every allowance in {@code charges}, each in
+   * its period, and against the family's spending on {@code day}.
+   *
+   * @param sequence the place in the journal, 1 or more
+   * @param recordedAt when the ledger recorded it
+   * @param actor the requester
+   * @param familyId the request's family
+   * @param requestId the request
+   * @param amount the amount held, positive
+   * @param day the request's date in Europe/London, the day the money is counted on
+   * @param charges the allowances and holders the amount counts against (none of scope {@code REQUEST})
+   * @param expiresAt present exactly when the reservation awaits approval: when the hold lapses
+   */
+  record Reserved(long sequence, Instant recordedAt, WorkerId actor, FamilyId familyId, RequestId requestId,
+      Money amount, LocalDate day, List<UsageKey> charges, Optional<Instant> expiresAt) implements RequestEvent {
+
+    /**
+     * Checks the components and copies {@code charges}.
+     *
+     * @throws NullPointerException if a component or a charge is null
+     * @throws IllegalArgumentException if {@code sequence} is below 1, {@code amount} is not positive, or a
+     *     charge's period does not contain {@code day}
+     */
+    public Reserved {
+      Checks.sequence(sequence);
+      requireNonNull(recordedAt, "recordedAt");
+      requireNonNull(actor, "actor");
+      requireNonNull(familyId, "familyId");
+      requireNonNull(requestId, "requestId");
+      Checks.positive(amount, "amount");
+      requireNonNull(day, "day");
+      charges = List.copyOf(requireNonNull(charges, "charges"));
+      requireNonNull(expiresAt, "expiresAt");
+      for (UsageKey charge : charges) {
+        if (!charge.period().contains(day) || charge.scope() == AllowanceScope.REQUEST) {
+          throw new IllegalArgumentException("charge " + charge + " does not count a request made on " + day);
+        }
+      }
+    }
+
+    /**
+     * Returns whether the reservation was made to await a manager's approval.
+     *
+     * @return true if it awaits approval
+     */
+    public boolean awaitsApproval() {
+      return expiresAt.isPresent();
+    }
+  }
+
+  /**
+   * A manager approved a request awaiting approval; its money stays held until it is posted or voided.
+   *
+   * @param sequence the place in the journal, 1 or more
+   * @param recordedAt when the ledger recorded it
+   * @param actor the approver
+   * @param familyId the request's family
+   * @param requestId the request
+   * @param role the role the approver acted in
+   * @param at when the approval was given
+   */
+  record Approved(long sequence, Instant recordedAt, WorkerId actor, FamilyId familyId, RequestId requestId,
+      ApprovalRole role, Instant at) implements RequestEvent {
+
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if {@code sequence} is below 1
+     */
+    public Approved {
+      Checks.sequence(sequence);
+      requireNonNull(recordedAt, "recordedAt");
+      requireNonNull(actor, "actor");
+      requireNonNull(familyId, "familyId");
+      requireNonNull(requestId, "requestId");
+      requireNonNull(role, "role");
+      requireNonNull(at, "at");
+    }
+  }
+
+  /**
+   * A manager rejected a request awaiting approval; its money was released.
+   *
+   * @param sequence the place in the journal, 1 or more
+   * @param recordedAt when the ledger recorded it
+   * @param actor the manager
+   * @param familyId the request's family
+   * @param requestId the request
+   * @param released the amount released, positive
+   * @param at when the request was rejected
+   */
+  record Rejected(long sequence, Instant recordedAt, WorkerId actor, FamilyId familyId, RequestId requestId,
+      Money released, Instant at) implements RequestEvent {
+
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if {@code sequence} is below 1 or {@code released} is not positive
+     */
+    public Rejected {
+      Checks.sequence(sequence);
+      requireNonNull(recordedAt, "recordedAt");
+      requireNonNull(actor, "actor");
+      requireNonNull(familyId, "familyId");
+      requireNonNull(requestId, "requestId");
+      Checks.positive(released, "released");
+      requireNonNull(at, "at");
+    }
+  }
+
+  /**
+   * A spend was paid: {@code amount} is spent and {@code released}, the rest of the reservation, is free again.
+   *
+   * @param sequence the place in the journal, 1 or more
+   * @param recordedAt when the ledger recorded it
+   * @param actor the worker who recorded the payment
+   * @param familyId the request's family
+   * @param requestId the request
+   * @param amount the amount paid, positive
+   * @param released the rest of the reservation, zero or more, in the same currency
+   * @param at when the payment was made
+   */
+  record Posted(long sequence, Instant recordedAt, WorkerId actor, FamilyId familyId, RequestId requestId,
+      Money amount, Money released, Instant at) implements RequestEvent {
+
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if {@code sequence} is below 1, {@code amount} is not positive or
+     *     {@code released} is negative
+     * @throws org.devolvedbudgets.model.money.CurrencyMismatchException if the amounts' currencies differ
+     */
+    public Posted {
+      Checks.sequence(sequence);
+      requireNonNull(recordedAt, "recordedAt");
+      requireNonNull(actor, "actor");
+      requireNonNull(familyId, "familyId");
+      requireNonNull(requestId, "requestId");
+      Checks.positive(amount, "amount");
+      Checks.notNegative(released, "released");
+      Checks.sameCurrency(amount, released);
+      requireNonNull(at, "at");
+    }
+  }
+
+  /**
+   * A worker cancelled a reservation; its money was released.
+   *
+   * @param sequence the place in the journal, 1 or more
+   * @param recordedAt when the ledger recorded it
+   * @param actor the worker who cancelled it
+   * @param familyId the request's family
+   * @param requestId the request
+   * @param released the amount released, positive
+   * @param at when it was cancelled
+   */
+  record Voided(long sequence, Instant recordedAt, WorkerId actor, FamilyId familyId, RequestId requestId,
+      Money released, Instant at) implements RequestEvent {
+
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if {@code sequence} is below 1 or {@code released} is not positive
+     */
+    public Voided {
+      Checks.sequence(sequence);
+      requireNonNull(recordedAt, "recordedAt");
+      requireNonNull(actor, "actor");
+      requireNonNull(familyId, "familyId");
+      requireNonNull(requestId, "requestId");
+      Checks.positive(released, "released");
+      requireNonNull(at, "at");
+    }
+  }
+
+  /**
+   * A reservation awaiting approval was not approved in time; its money was released.
+   *
+   * @param sequence the place in the journal, 1 or more
+   * @param recordedAt when the ledger recorded it
+   * @param actor the ledger's system worker
+   * @param familyId the request's family
+   * @param requestId the request
+   * @param released the amount released, positive
+   * @param at when the hold lapsed: the reservation's expiry time
+   */
+  record Expired(long sequence, Instant recordedAt, WorkerId actor, FamilyId familyId, RequestId requestId,
+      Money released, Instant at) implements RequestEvent {
+
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if {@code sequence} is below 1 or {@code released} is not positive
+     */
+    public Expired {
+      Checks.sequence(sequence);
+      requireNonNull(recordedAt, "recordedAt");
+      requireNonNull(actor, "actor");
+      requireNonNull(familyId, "familyId");
+      requireNonNull(requestId, "requestId");
+      Checks.positive(released, "released");
+      requireNonNull(at, "at");
+    }
+  }
+
+  /**
+   * Money came back from a posted spend. If {@code restoresAllowance}, the allowances the spend was charged to
+   * (in the period it was charged to) and the family's spending are reduced by {@code amount}; if not, they stay
+   * used and the refund is only recorded against the spend.
+   *
+   * @param sequence the place in the journal, 1 or more
+   * @param recordedAt when the ledger recorded it
+   * @param actor the worker who recorded the refund
+   * @param familyId the request's family
+   * @param requestId the original spend's request
+   * @param amount the amount refunded, positive
+   * @param restoresAllowance whether the refund gives the allowances back, as the scheme says
+   * @param at when the money came back
+   */
+  record Refunded(long sequence, Instant recordedAt, WorkerId actor, FamilyId familyId, RequestId requestId,
+      Money amount, boolean restoresAllowance, Instant at) implements RequestEvent {
+
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if {@code sequence} is below 1 or {@code amount} is not positive
+     */
+    public Refunded {
+      Checks.sequence(sequence);
+      requireNonNull(recordedAt, "recordedAt");
+      requireNonNull(actor, "actor");
+      requireNonNull(familyId, "familyId");
+      requireNonNull(requestId, "requestId");
+      Checks.positive(amount, "amount");
+      requireNonNull(at, "at");
+    }
+  }
+}

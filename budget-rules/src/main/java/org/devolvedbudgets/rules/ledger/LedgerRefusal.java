@@ -1,0 +1,31 @@
+package org.devolvedbudgets.rules.ledger;
+
+/**
+ * Why the ledger refused a change to a reservation whose state had moved on. These are business outcomes,
+ * returned in a {@link LedgerResult}, because another worker, a manager or the expiry sweep can cause them at
+ * any moment; arguments that could never be right (null, not positive, unknown request, more than was reserved)
+ * throw instead.
+ *
+ * <p>Codes are stable: never renamed or reused. Messages may improve.
+ */
+public enum LedgerRefusal {
+  /** Approve or reject: the request is not awaiting approval (it was declined, approved already, or resolved). */
+  NOT_AWAITING_APPROVAL,
+  /**
+   * Approve: the rules refused this approver (they made the request, or their role is too junior); the
+   * result's approval check lists why.
+   */
+  APPROVAL_NOT_VALID,
+  /** Approve or reject: the hold expired, or the approval came at or after its expiry time. */
+  RESERVATION_EXPIRED,
+  /** Post: the reservation still awaits approval. */
+  NOT_APPROVED,
+  /** Post or void: the reservation was already posted, voided, rejected or expired. */
+  ALREADY_RESOLVED,
+  /** Post, void or refund: the request was declined, so nothing was reserved. */
+  NOTHING_RESERVED,
+  /** Refund: the spend has not been posted. */
+  NOT_POSTED,
+  /** Refund: the amount is more than what is left of the spend after earlier refunds. */
+  REFUND_EXCEEDS_REMAINING
+}

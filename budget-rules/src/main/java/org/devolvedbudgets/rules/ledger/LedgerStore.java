@@ -1,0 +1,84 @@
+package org.devolvedbudgets.rules.ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.devolvedbudgets.model.id.FamilyId;
+
+/**
+ * Where a {@link BudgetLedger} keeps its journal: an append-only sequence of {@link LedgerEvent}s numbered 1, 2,
+ * 3, ... without gaps. Implement it to keep the journal in a database; {@link InMemoryLedgerStore} keeps it in
+ * memory. An implementation proves itself by passing the contract tests in {@code budget-rules}' test jar
+ * ({@code LedgerStoreContractTest}): extend the class and return a new empty store.
+ *
+ * <p>What every implementation guarantees:
+ * <ul>
+ *   <li><b>Optimistic concurrency.</b> {@link #append} succeeds only if the journal still ends at
+ *       {@code expectedLastSequence}; otherwise it throws {@link ConcurrentAppendException} and appends nothing.
+ *   <li><b>All or nothing.</b> The events of one append are stored together or not at all, and readers never
+ *       see some of them without the rest.
+ *   <li><b>Faithful.</b> Events read back are equal ({@link Object#equals}) to the events appended, in sequence
+ *       order. Nothing is ever changed or removed.
+ *   <li><b>Two scopes.</b> The whole journal (the pilot's scope) is read in pages by sequence number; one
+ *       family's events are read by family. (Team and pilot balances are folds of family events, so no other
+ *       index is needed.)
+ *   <li><b>Thread-safe.</b> Every method may be called from any thread at any time.
+ * </ul>
+ */
+public interface LedgerStore {
+
+  /**
+   * Returns the sequence number of the last event, or 0 if the journal is empty.
+   *
+   * @return the last sequence number, 0 or more
+   */
+  long lastSequence();
+
+  /**
+   * Appends events atomically, if the journal still ends at {@code expectedLastSequence}.
+   *
+   * @param expectedLastSequence the sequence number the writer expects the journal to end at, 0 or more
+   * @param events one or more events numbered {@code expectedLastSequence + 1}, {@code + 2}, ..., not null
+   * @throws NullPointerException if {@code events} or an event is null
+   * @throws IllegalArgumentException if {@code events} is empty, {@code expectedLastSequence} is negative, or the
+   *     events are not numbered consecutively from {@code expectedLastSequence + 1}
+   * @throws ConcurrentAppendException if the journal does not end at {@code expectedLastSequence}
+   */
+  void append(long expectedLastSequence, List<LedgerEvent> events);
+
+  /**
+   * Reads a page of the whole journal.
+   *
+   * @param afterSequence read events numbered above this, 0 or more (0 reads from the start)
+   * @param maxEvents the most events to return, 1 or more
+   * @return an immutable list of events in sequence order, empty when there are no more, not null
+   * @throws IllegalArgumentException if {@code afterSequence} is negative or {@code maxEvents} below 1
+   */
+  List<LedgerEvent> read(long afterSequence, int maxEvents);
+
+  /**
+   * Reads every event about one family, in sequence order.
+   *
+   * @param familyId the family, not null
+   * @return an immutable list, empty if the family has none, not null
+   * @throws NullPointerException if {@code familyId} is null
+   */
+  List<LedgerEvent> readFamily(FamilyId familyId);
+
+  /**
+   * Reads the whole journal in sequence order, a page of {@code 10,000} events at a time.
+   *
+   * @return an immutable list of every event, not null
+   */
+  default List<LedgerEvent> readAll() {
+    List<LedgerEvent> all = new ArrayList<>();
+    long after = 0;
+    while (true) {
+      List<LedgerEvent> page = read(after, 10_000);
+      if (page.isEmpty()) {
+        return List.copyOf(all);
+      }
+      all.addAll(page);
+      after = page.get(page.size() - 1).sequence();
+    }
+  }
+}
