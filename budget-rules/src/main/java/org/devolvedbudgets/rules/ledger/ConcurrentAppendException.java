@@ -11,7 +11,9 @@ public final class ConcurrentAppendException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The last sequence number the writer expected. */
   private final long expectedLastSequence;
+  /** The journal's last sequence number when the append was refused. */
   private final long actualLastSequence;
 
   /**

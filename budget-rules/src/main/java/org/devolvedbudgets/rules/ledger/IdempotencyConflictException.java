@@ -14,7 +14,9 @@ public final class IdempotencyConflictException extends IllegalArgumentException
 
   private static final long serialVersionUID = 1L;
 
+  /** The value of the id used twice. */
   private final String requestId;
+  /** The names of the fields that differ. */
   private final List<String> fields;
 
   /**

@@ -91,6 +91,11 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
     /**
      * Checks the components.
      *
+     * @param sequence the sequence component
+     * @param recordedAt the recordedAt component
+     * @param actor the actor component
+     * @param familyId the familyId component
+     * @param record the record component
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code sequence} is below 1 or the record is for another family
      */
@@ -123,6 +128,12 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
     /**
      * Checks the components.
      *
+     * @param sequence the sequence component
+     * @param recordedAt the recordedAt component
+     * @param actor the actor component
+     * @param familyId the familyId component
+     * @param request the request component
+     * @param decision the decision component
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code sequence} is below 1, or the family or the decision is not the
      *     request's
@@ -175,6 +186,15 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
     /**
      * Checks the components and copies {@code charges}.
      *
+     * @param sequence the sequence component
+     * @param recordedAt the recordedAt component
+     * @param actor the actor component
+     * @param familyId the familyId component
+     * @param requestId the requestId component
+     * @param amount the amount component
+     * @param day the day component
+     * @param charges the charges component
+     * @param expiresAt the expiresAt component
      * @throws NullPointerException if a component or a charge is null
      * @throws IllegalArgumentException if {@code sequence} is below 1, {@code amount} is not positive, or a
      *     charge's period does not contain {@code day}
@@ -223,6 +243,13 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
     /**
      * Checks the components.
      *
+     * @param sequence the sequence component
+     * @param recordedAt the recordedAt component
+     * @param actor the actor component
+     * @param familyId the familyId component
+     * @param requestId the requestId component
+     * @param role the role component
+     * @param at the at component
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code sequence} is below 1
      */
@@ -254,6 +281,13 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
     /**
      * Checks the components.
      *
+     * @param sequence the sequence component
+     * @param recordedAt the recordedAt component
+     * @param actor the actor component
+     * @param familyId the familyId component
+     * @param requestId the requestId component
+     * @param released the released component
+     * @param at the at component
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code sequence} is below 1 or {@code released} is not positive
      */
@@ -286,6 +320,14 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
     /**
      * Checks the components.
      *
+     * @param sequence the sequence component
+     * @param recordedAt the recordedAt component
+     * @param actor the actor component
+     * @param familyId the familyId component
+     * @param requestId the requestId component
+     * @param amount the amount component
+     * @param released the released component
+     * @param at the at component
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code sequence} is below 1, {@code amount} is not positive or
      *     {@code released} is negative
@@ -321,6 +363,13 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
     /**
      * Checks the components.
      *
+     * @param sequence the sequence component
+     * @param recordedAt the recordedAt component
+     * @param actor the actor component
+     * @param familyId the familyId component
+     * @param requestId the requestId component
+     * @param released the released component
+     * @param at the at component
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code sequence} is below 1 or {@code released} is not positive
      */
@@ -352,6 +401,13 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
     /**
      * Checks the components.
      *
+     * @param sequence the sequence component
+     * @param recordedAt the recordedAt component
+     * @param actor the actor component
+     * @param familyId the familyId component
+     * @param requestId the requestId component
+     * @param released the released component
+     * @param at the at component
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code sequence} is below 1 or {@code released} is not positive
      */
@@ -386,6 +442,14 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
     /**
      * Checks the components.
      *
+     * @param sequence the sequence component
+     * @param recordedAt the recordedAt component
+     * @param actor the actor component
+     * @param familyId the familyId component
+     * @param requestId the requestId component
+     * @param amount the amount component
+     * @param restoresAllowance the restoresAllowance component
+     * @param at the at component
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code sequence} is below 1 or {@code amount} is not positive
      */

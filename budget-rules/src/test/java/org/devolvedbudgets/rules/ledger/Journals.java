@@ -1,0 +1,67 @@
+package org.devolvedbudgets.rules.ledger;
+
+import static org.devolvedbudgets.rules.TestPilots.WORKER;
+import static org.devolvedbudgets.rules.TestPilots.darlington;
+import static org.devolvedbudgets.rules.TestPilots.gbp;
+import static org.devolvedbudgets.rules.TestPilots.on;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.devolvedbudgets.model.id.FamilyId;
+import org.devolvedbudgets.model.id.RequestId;
+import org.devolvedbudgets.model.id.WorkerId;
+import org.devolvedbudgets.model.scheme.ApprovalRole;
+import org.devolvedbudgets.rules.Approver;
+import org.devolvedbudgets.rules.TestPilots;
+import org.devolvedbudgets.rules.allocation.Allocations;
+import org.devolvedbudgets.rules.allocation.Arm;
+
+/** A journal holding every kind of event, made by a real ledger on Darlington's scheme, for store tests. */
+public final class Journals {
+
+  private Journals() {}
+
+  /** Families Darlington's randomisation puts in the treatment arm. */
+  static FamilyId treatedFamily(int index) {
+    int found = 0;
+    for (int i = 0; ; i++) {
+      FamilyId candidate = FamilyId.of("F-" + i);
+      if (Allocations.randomArm(TestPilots.darlingtonRandomisation(), candidate) == Arm.TREATMENT
+          && found++ == index) {
+        return candidate;
+      }
+    }
+  }
+
+  /**
+   * Returns a journal of every event type for two families.
+   *
+   * @return the events in sequence order
+   */
+  public static List<LedgerEvent> everyKindOfEvent() {
+    TestClock clock = new TestClock(on(2019, 6, 3));
+    BudgetLedger ledger = BudgetLedger.builder(darlington()).clock(clock).build();
+    Approver manager = Approver.of(WorkerId.of("W-0007"), ApprovalRole.TEAM_MANAGER);
+    for (int family = 0; family < 2; family++) {
+      FamilyId familyId = treatedFamily(family);
+      ledger.allocate(familyId, 8, LocalDate.of(2019, 6, 1), WORKER);
+      String prefix = "R-" + family + "-";
+      for (int i = 1; i <= 5; i++) {
+        ledger.submit(TestPilots.request(TestPilots.DARLINGTON_TEAM, i + "00.00").familyId(familyId)
+            .id(RequestId.of(prefix + i)).build());
+      }
+      ledger.approve(RequestId.of(prefix + 1), manager, on(2019, 6, 4));
+      ledger.post(RequestId.of(prefix + 1), gbp("90.00"), WORKER, on(2019, 6, 5));
+      ledger.refund(RequestId.of(prefix + 1), gbp("10.00"), WORKER, on(2019, 6, 6));
+      ledger.reject(RequestId.of(prefix + 2), manager, on(2019, 6, 4));
+      ledger.voidReservation(RequestId.of(prefix + 3), WORKER, on(2019, 6, 4));
+      ledger.approve(RequestId.of(prefix + 4), manager, on(2019, 6, 4));
+    }
+    ledger.submit(TestPilots.request(TestPilots.DARLINGTON_TEAM, "5.00").familyId(FamilyId.of("F-unallocated"))
+        .id(RequestId.of("R-declined")).build());
+    clock.advance(Duration.ofDays(30));
+    ledger.expire(clock.instant());
+    return ledger.store().readAll();
+  }
+}
