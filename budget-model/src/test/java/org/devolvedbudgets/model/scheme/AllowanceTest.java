@@ -71,4 +71,15 @@ class AllowanceTest {
         .addEqualityGroup(perFamily().period(PeriodPolicy.calendarYear()).build())
         .testEquals();
   }
+
+  @Test
+  void anAllowanceWithoutACategoryAppliesToEverySpendAndOneWithACategoryOnlyToItsOwn() {
+    for (SpendCategory category : SpendCategory.values()) {
+      assertTrue(perFamily().build().appliesTo(category));
+      assertEquals(category == SpendCategory.THERAPEUTIC,
+          perFamily().category(SpendCategory.THERAPEUTIC).build().appliesTo(category));
+    }
+    assertEquals("spendCategory",
+        assertThrows(NullPointerException.class, () -> perFamily().build().appliesTo(null)).getMessage());
+  }
 }
