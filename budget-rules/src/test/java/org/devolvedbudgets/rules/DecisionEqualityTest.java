@@ -3,6 +3,8 @@ package org.devolvedbudgets.rules;
 import static org.devolvedbudgets.rules.TestPilots.VAT;
 import static org.devolvedbudgets.rules.TestPilots.hillingdon;
 import static org.devolvedbudgets.rules.TestPilots.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.google.common.testing.EqualsTester;
 import org.devolvedbudgets.model.id.RequestId;
@@ -20,6 +22,8 @@ class DecisionEqualityTest {
   @Test
   void decisionsFindingsAndFiguresAreEqualExactlyWhenEveryPartIs() {
     Decision exception = decide("R-1", "1800.00");
+    assertEquals(exception, decide("R-1", "1800.00"));
+    assertNotEquals(exception, decide("R-1", "1900.00"));
     new EqualsTester()
         .addEqualityGroup(decide("R-1", "113.00"), decide("R-1", "113.00"))
         .addEqualityGroup(decide("R-2", "113.00"))

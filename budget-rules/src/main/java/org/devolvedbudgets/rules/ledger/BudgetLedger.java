@@ -972,18 +972,9 @@ public final class BudgetLedger {
 
   /** Locks a family, then its team, then the pilot, as far as {@code charges} reach. */
   private Held hold(FamilyId familyId, List<UsageKey> charges) {
-    @Nullable String team = null;
-    boolean pilot = false;
-    for (UsageKey charge : charges) {
-      if (charge.scope() == AllowanceScope.TEAM) {
-        team = charge.holder();
-      } else if (charge.scope() == AllowanceScope.PILOT) {
-        pilot = true;
-      }
-    }
     ReentrantLock family = lockFor("family " + familyId);
     family.lock();
-    return new Held(family, team == null ? null : lockOnce("team " + team), pilot ? lockOnce(PILOT_LOCK) : null);
+    return holdShared(family, charges);
   }
 
   /** Locks the family of an entry first, then reads its reservation's charges to lock its team and the pilot. */
@@ -991,12 +982,14 @@ public final class BudgetLedger {
     ReentrantLock family = lockFor("family " + entry.familyId());
     family.lock();
     LedgerEvent.Reserved reserved = entry.reserved;
-    if (reserved == null) {
-      return new Held(family, null, null);
-    }
+    return holdShared(family, reserved == null ? List.of() : reserved.charges());
+  }
+
+  /** With the family locked, locks the team and then the pilot, where {@code charges} reach them. */
+  private Held holdShared(ReentrantLock family, List<UsageKey> charges) {
     @Nullable String team = null;
     boolean pilot = false;
-    for (UsageKey charge : reserved.charges()) {
+    for (UsageKey charge : charges) {
       if (charge.scope() == AllowanceScope.TEAM) {
         team = charge.holder();
       } else if (charge.scope() == AllowanceScope.PILOT) {
