@@ -210,29 +210,18 @@ final class Balances {
     } else if (event instanceof Reserved) {
       reserve((Reserved) event);
     } else if (event instanceof Approved) {
-      Entry entry = open(event, ((Approved) event).requestId());
-      if (entry.status != ReservationStatus.AWAITING_APPROVAL) {
-        throw broken(event, "the reservation is " + entry.status + ", not awaiting approval");
-      }
+      Entry entry = awaitingApproval(event, ((Approved) event).requestId());
       entry.status = ReservationStatus.APPROVED;
       awaiting.remove(entry.submitted.requestId());
     } else if (event instanceof Rejected) {
       Rejected rejected = (Rejected) event;
-      Entry entry = open(event, rejected.requestId());
-      if (entry.status != ReservationStatus.AWAITING_APPROVAL) {
-        throw broken(event, "the reservation is " + entry.status + ", not awaiting approval");
-      }
-      release(event, entry, rejected.released(), ReservationStatus.REJECTED);
+      release(event, awaitingApproval(event, rejected.requestId()), rejected.released(), ReservationStatus.REJECTED);
     } else if (event instanceof Voided) {
       Voided voided = (Voided) event;
       release(event, open(event, voided.requestId()), voided.released(), ReservationStatus.VOIDED);
     } else if (event instanceof Expired) {
       Expired expired = (Expired) event;
-      Entry entry = open(event, expired.requestId());
-      if (entry.status != ReservationStatus.AWAITING_APPROVAL) {
-        throw broken(event, "the reservation is " + entry.status + ", not awaiting approval");
-      }
-      release(event, entry, expired.released(), ReservationStatus.EXPIRED);
+      release(event, awaitingApproval(event, expired.requestId()), expired.released(), ReservationStatus.EXPIRED);
     } else if (event instanceof Posted) {
       post((Posted) event);
     } else {
@@ -313,6 +302,14 @@ final class Balances {
     }
     entry.status = to;
     awaiting.remove(reserved.requestId());
+  }
+
+  private Entry awaitingApproval(LedgerEvent event, RequestId requestId) {
+    Entry entry = open(event, requestId);
+    if (entry.status != ReservationStatus.AWAITING_APPROVAL) {
+      throw broken(event, "the reservation is " + entry.status + ", not awaiting approval");
+    }
+    return entry;
   }
 
   private Entry open(LedgerEvent event, RequestId requestId) {
