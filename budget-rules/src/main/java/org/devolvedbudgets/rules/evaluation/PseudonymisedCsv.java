@@ -1,0 +1,141 @@
+package org.devolvedbudgets.rules.evaluation;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.hash.HashFunction;
+import com.google.common.hash.Hashing;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.devolvedbudgets.model.id.Identifier;
+import org.devolvedbudgets.model.money.Money;
+
+/**
+ * Writes an {@link EvaluationReport}'s requests as CSV for evaluators: one row per request, no free text, and
+ * every identifier (request, family, team, worker) replaced by a keyed hash.
+ *
+ * <p><b>Pseudonyms.</b> Each identifier becomes the first 20 hex digits (80 bits) of HMAC-SHA256 under the
+ * caller's key, over the identifier's kind and value ({@code family:F-000123}), so the same family has the same
+ * pseudonym in every row and every export made with the same key, a family and a request with equal ids differ,
+ * and no one without the key can recover or confirm an id. Keep the key secret and apart from the export; use a
+ * new key to make exports unlinkable.
+ *
+ * <p><b>Columns</b> (RFC 4180, comma-separated, CRLF line ends, a header row; no field needs quoting):
+ * {@value #HEADER}. Amounts are decimal in major units ({@code 12.50}) in the scheme's currency; days are ISO
+ * dates in Europe/London; times are whole minutes; a field that does not apply is empty; finding codes are
+ * separated by {@code ;}.
+ *
+ * <p>This class is stateless and thread-safe.
+ */
+public final class PseudonymisedCsv {
+
+  /** The header row, without its line end. */
+  public static final String HEADER = "request,family,team,worker,arm,stratum,requested_on,category,subcategory,"
+      + "payment_method,currency,amount,outcome,findings,approval_role,configuration_version,status,"
+      + "minutes_to_decision,paid,minutes_to_payment,refunded";
+
+  /** The shortest key accepted, in bytes: 16 (128 bits). */
+  public static final int MIN_KEY_BYTES = 16;
+
+  private static final String CRLF = "\r\n";
+
+  private PseudonymisedCsv() {}
+
+  /**
+   * Writes the report's requests, in submission order, after a header row.
+   *
+   * @param report the report, not null
+   * @param key the secret key for the pseudonyms, at least {@value #MIN_KEY_BYTES} bytes; copied, not kept
+   * @param out where to write, not null; not closed
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code key} is shorter than {@value #MIN_KEY_BYTES} bytes (the message
+   *     gives its length, never its content)
+   * @throws UncheckedIOException if {@code out} fails
+   */
+  public static void write(EvaluationReport report, byte[] key, Appendable out) {
+    requireNonNull(report, "report");
+    requireNonNull(key, "key");
+    requireNonNull(out, "out");
+    if (key.length < MIN_KEY_BYTES) {
+      throw new IllegalArgumentException("key must be at least " + MIN_KEY_BYTES + " bytes, but was "
+          + key.length + " bytes");
+    }
+    HashFunction hmac = Hashing.hmacSha256(key.clone());
+    try {
+      out.append(HEADER).append(CRLF);
+      StringBuilder row = new StringBuilder(256);
+      for (RequestSummary request : report.requests()) {
+        row.setLength(0);
+        row.append(pseudonym(hmac, "request", request.requestId())).append(',')
+            .append(pseudonym(hmac, "family", request.familyId())).append(',')
+            .append(pseudonym(hmac, "team", request.teamId())).append(',')
+            .append(pseudonym(hmac, "worker", request.requestedBy())).append(',')
+            .append(request.arm()).append(',')
+            .append(request.stratum().map(band -> band.youngest() + "-" + band.oldest()).orElse("")).append(',')
+            .append(request.requestedOn()).append(',')
+            .append(request.category()).append(',')
+            .append(request.subcategory().map(sub -> sub.code()).orElse("")).append(',')
+            .append(request.paymentMethod()).append(',')
+            .append(request.amount().currency().getCurrencyCode()).append(',')
+            .append(decimal(request.amount())).append(',')
+            .append(request.outcome()).append(',')
+            .append(codes(request)).append(',')
+            .append(request.requiredRole().map(Enum::name).orElse("")).append(',')
+            .append(request.configurationVersion()).append(',')
+            .append(request.status()).append(',')
+            .append(minutes(request.timeToDecision())).append(',')
+            .append(request.status() == RequestStatus.POSTED ? decimal(request.paid()) : "").append(',')
+            .append(minutes(request.timeToPayment())).append(',')
+            .append(request.refunded().isZero() ? "" : decimal(request.refunded()))
+            .append(CRLF);
+        out.append(row);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Returns the pseudonym of an identifier under a key: what {@link #write} puts in its place.
+   *
+   * @param key the secret key, at least {@value #MIN_KEY_BYTES} bytes
+   * @param kind the column, one of {@code request}, {@code family}, {@code team}, {@code worker}
+   * @param id the identifier, not null
+   * @return 20 lower-case hex digits
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the key is too short or {@code kind} is not a column named above
+   */
+  public static String pseudonym(byte[] key, String kind, Identifier<?> id) {
+    requireNonNull(key, "key");
+    requireNonNull(kind, "kind");
+    requireNonNull(id, "id");
+    if (key.length < MIN_KEY_BYTES) {
+      throw new IllegalArgumentException("key must be at least " + MIN_KEY_BYTES + " bytes, but was "
+          + key.length + " bytes");
+    }
+    if (!List.of("request", "family", "team", "worker").contains(kind)) {
+      throw new IllegalArgumentException("kind must be request, family, team or worker, but was " + kind);
+    }
+    return pseudonym(Hashing.hmacSha256(key.clone()), kind, id);
+  }
+
+  private static String pseudonym(HashFunction hmac, String kind, Identifier<?> id) {
+    return hmac.hashString(kind + ":" + id.value(), StandardCharsets.UTF_8).toString().substring(0, 20);
+  }
+
+  private static String decimal(Money amount) {
+    return amount.toBigDecimal().toPlainString();
+  }
+
+  private static String codes(RequestSummary request) {
+    return request.codes().stream().map(Enum::name).collect(Collectors.joining(";"));
+  }
+
+  private static String minutes(Optional<Duration> duration) {
+    return duration.map(d -> Long.toString(d.toMinutes())).orElse("");
+  }
+}
