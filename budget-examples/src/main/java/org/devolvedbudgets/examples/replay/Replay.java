@@ -21,6 +21,7 @@ import org.devolvedbudgets.model.period.BudgetPeriod;
 import org.devolvedbudgets.rules.Decision;
 import org.devolvedbudgets.rules.Outcome;
 import org.devolvedbudgets.rules.evaluation.PseudonymisedCsv;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The command line: replays a year of each of the three pilots, or runs scenario files.
@@ -183,8 +184,8 @@ public final class Replay {
   /** The parsed command line. */
   static final class Options {
     long seed = DEFAULT_SEED;
-    @org.jspecify.annotations.Nullable Integer families;
-    @org.jspecify.annotations.Nullable Path outDir;
+    @Nullable Integer families;
+    @Nullable Path outDir;
     final List<Path> scenarios = new ArrayList<>();
     boolean debug;
     boolean help;

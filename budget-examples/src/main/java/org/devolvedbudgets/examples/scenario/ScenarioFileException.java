@@ -2,6 +2,8 @@ package org.devolvedbudgets.examples.scenario;
 
 import static java.util.Objects.requireNonNull;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A scenario or configuration file that cannot be read: not found, not JSON, or JSON that does not describe a
  * valid scenario. The message names the file, the JSON path of the problem (such as
@@ -29,7 +31,7 @@ public final class ScenarioFileException extends RuntimeException {
    * @param cause the underlying exception, or null
    */
   public ScenarioFileException(String file, String jsonPath, String problem,
-      @org.jspecify.annotations.Nullable Throwable cause) {
+      @Nullable Throwable cause) {
     super(requireNonNull(file, "file") + ": " + requireNonNull(jsonPath, "jsonPath") + ": "
         + requireNonNull(problem, "problem"), cause);
     this.file = file;

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.devolvedbudgets.examples.replay.SimulatedClock;
+import org.devolvedbudgets.model.period.BudgetPeriod;
 import org.devolvedbudgets.model.scheme.PilotConfiguration;
 import org.devolvedbudgets.rules.ConfigurationHistory;
 import org.devolvedbudgets.rules.ledger.BudgetLedger;
@@ -103,8 +104,7 @@ public final class Scenarios {
     }
     ConfigurationHistory history = ConfigurationJson.history(scenario);
     Instant start = scenario.has("start") ? scenario.instant("start")
-        : history.versions().get(0).term().start().atTime(9, 0).atZone(
-            org.devolvedbudgets.model.period.BudgetPeriod.ZONE).toInstant();
+        : history.versions().get(0).term().start().atTime(9, 0).atZone(BudgetPeriod.ZONE).toInstant();
     BudgetLedger.Builder ledger = BudgetLedger.builder(history);
     if (scenario.has("approvalHold")) {
       Duration hold = scenario.duration("approvalHold");

@@ -1,8 +1,11 @@
 package org.devolvedbudgets.examples.scenario;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -330,7 +333,7 @@ abstract class Step {
           result = run.ledger.voidReservation(request, actor, when);
           break;
         default:
-          result = run.ledger.refund(request, java.util.Objects.requireNonNull(amount), actor, when);
+          result = run.ledger.refund(request, requireNonNull(amount), actor, when);
           break;
       }
       List<String> mismatches = new ArrayList<>();
@@ -380,7 +383,7 @@ abstract class Step {
 
     @Override
     StepResult run(ScenarioRun run) {
-      Instant target = to != null ? to : run.clock.instant().plus(java.util.Objects.requireNonNull(by));
+      Instant target = to != null ? to : run.clock.instant().plus(requireNonNull(by));
       run.clock.advanceTo(target);
       return result("advance the clock to " + local(run.clock.instant()), List.of());
     }
@@ -412,7 +415,7 @@ abstract class Step {
   }
 
   static String local(Instant instant) {
-    return java.time.LocalDateTime.ofInstant(instant, BudgetPeriod.ZONE).toString();
+    return LocalDateTime.ofInstant(instant, BudgetPeriod.ZONE).toString();
   }
 
   static LocalDate day(Instant instant) {

@@ -58,13 +58,8 @@ public final class PseudonymisedCsv {
    */
   public static void write(EvaluationReport report, byte[] key, Appendable out) {
     requireNonNull(report, "report");
-    requireNonNull(key, "key");
+    HashFunction hmac = hmac(key);
     requireNonNull(out, "out");
-    if (key.length < MIN_KEY_BYTES) {
-      throw new IllegalArgumentException("key must be at least " + MIN_KEY_BYTES + " bytes, but was "
-          + key.length + " bytes");
-    }
-    HashFunction hmac = Hashing.hmacSha256(key.clone());
     try {
       out.append(HEADER).append(CRLF);
       StringBuilder row = new StringBuilder(256);
@@ -110,17 +105,23 @@ public final class PseudonymisedCsv {
    * @throws IllegalArgumentException if the key is too short or {@code kind} is not a column named above
    */
   public static String pseudonym(byte[] key, String kind, Identifier<?> id) {
-    requireNonNull(key, "key");
+    HashFunction hmac = hmac(key);
     requireNonNull(kind, "kind");
     requireNonNull(id, "id");
+    if (!List.of("request", "family", "team", "worker").contains(kind)) {
+      throw new IllegalArgumentException("kind must be request, family, team or worker, but was " + kind);
+    }
+    return pseudonym(hmac, kind, id);
+  }
+
+  /** Checks the key (its length only ever appears in a message, never its content) and keys HMAC-SHA256. */
+  private static HashFunction hmac(byte[] key) {
+    requireNonNull(key, "key");
     if (key.length < MIN_KEY_BYTES) {
       throw new IllegalArgumentException("key must be at least " + MIN_KEY_BYTES + " bytes, but was "
           + key.length + " bytes");
     }
-    if (!List.of("request", "family", "team", "worker").contains(kind)) {
-      throw new IllegalArgumentException("kind must be request, family, team or worker, but was " + kind);
-    }
-    return pseudonym(Hashing.hmacSha256(key.clone()), kind, id);
+    return Hashing.hmacSha256(key.clone());
   }
 
   private static String pseudonym(HashFunction hmac, String kind, Identifier<?> id) {
