@@ -106,7 +106,9 @@ public final class EvaluationReport {
         routed++;
       }
       requesting.add(request.familyId());
-      requested.add(request.amount());
+      if (request.amount().hasCurrency(currency)) {
+        requested.add(request.amount());
+      }
       request.timeToDecision().ifPresent(toDecision::add);
       request.timeToPayment().ifPresent(toPayment::add);
       Money spend = request.spent();
@@ -333,7 +335,9 @@ public final class EvaluationReport {
   /**
    * Returns the distribution of the amounts requested.
    *
-   * @return the distribution over every request in the range
+   * @return the distribution over every request in the range whose amount is in the scheme's currency (a request
+   *     in another currency was declined with {@code CURRENCY_MISMATCH}; it counts as a request, but its amount
+   *     cannot be ranked with the others)
    */
   public Distribution<Money> amounts() {
     return amounts;

@@ -184,6 +184,20 @@ class EvaluationReportTest {
   }
 
   @Test
+  void aRequestInAnotherCurrencyCountsButStaysOutOfTheAmountDistribution() {
+    submit("Q-1", "R-1", "100.00", SpendCategory.PRACTICAL, at(2019, 6, 3, 9, 0));
+    wigan.submit(TestPilots.request(REUNIFICATION, "1.00").id(RequestId.of("Q-2")).amount(Money.parse("EUR 80.00"))
+        .requestedAt(at(2019, 6, 3, 9, 0)).build());
+
+    EvaluationReport report = EvaluationReport.of(TestPilots.wigan(), store.readAll(), YEAR);
+
+    assertEquals(2, report.requests().size());
+    assertEquals(1, report.declined());
+    assertEquals(1, report.amounts().count());
+    assertEquals(gbp("100.00"), report.amounts().max().orElseThrow());
+  }
+
+  @Test
   void anEmptyJournalGivesAnEmptyReport() {
     EvaluationReport report = EvaluationReport.of(TestPilots.wigan(), List.of(), YEAR);
 
