@@ -26,8 +26,10 @@ import org.devolvedbudgets.rules.ledger.BudgetLedger;
  * compared with what the step expected.
  *
  * <p>A file that cannot be read, is not JSON or does not describe a scenario gets a
- * {@link ScenarioFileException} naming the file, the JSON path and the problem, before any step runs; a step
- * naming a request no earlier step submitted gets one when it is reached.
+ * {@link ScenarioFileException} naming the file, the JSON path and the problem, before any step runs. So does a
+ * step that cannot be run, when it is reached: one naming a request no earlier step submitted, or one the
+ * library rejects as impossible rather than refusing as a business outcome (posting more than was reserved, a
+ * refund of zero, an approval dated before the request).
  *
  * <p>This class is stateless and thread-safe; each run has its own ledger.
  */
@@ -126,7 +128,12 @@ public final class Scenarios {
     ScenarioRun run = new ScenarioRun(file, clock, ledger.clock(clock).build());
     List<StepResult> results = new ArrayList<>();
     for (Step step : steps) {
-      results.add(step.run(run));
+      try {
+        results.add(step.run(run));
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        throw new ScenarioFileException(file, "$.steps[" + (step.number - 1) + "]",
+            "the library rejects this step as impossible: " + e.getMessage(), e);
+      }
     }
     return new ScenarioReport(file, name, results);
   }

@@ -118,6 +118,19 @@ class ScenarioFilesTest {
   }
 
   @Test
+  void aStepTheLibraryRejectsAsImpossibleIsAFileProblem() throws IOException {
+    Path file = shippedWith("06-wigan-refund-and-void.json", "\"amount\": \"GBP 350.00\"",
+        "\"amount\": \"GBP 400.01\"");
+
+    Outcome result = replay("--scenario", file.toString());
+
+    assertEquals(2, result.code());
+    assertTrue(result.err().startsWith("replay: " + file + ": $.steps[1]: the library rejects this step as "
+        + "impossible: "), result.err());
+    assertFalse(result.err().contains("\tat "), result.err());
+  }
+
+  @Test
   void aConfigurationFileReadsOnItsOwn() throws IOException {
     Path file = write("wigan-calendar.json", "{ \"pilot\": \"wigan\", \"allowances\": [ { \"name\": \"Per family\","
         + " \"cap\": \"GBP 4000.00\", \"scope\": \"FAMILY\", \"period\": \"calendar-year\" } ] }");
