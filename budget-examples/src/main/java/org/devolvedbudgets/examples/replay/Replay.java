@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,7 +112,7 @@ public final class Replay {
         e.printStackTrace(err);
       }
       return 2;
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       err.println("replay: cannot write: " + e.getMessage());
       if (options.debug) {
         e.printStackTrace(err);

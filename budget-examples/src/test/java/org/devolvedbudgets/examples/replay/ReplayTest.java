@@ -92,6 +92,16 @@ class ReplayTest {
   }
 
   @Test
+  void anOutDirectoryThatCannotBeWrittenExitsWithTwo() throws IOException {
+    Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
+
+    String[] result = run("--out", file.toString());
+
+    assertEquals("2", result[0]);
+    assertTrue(result[2].startsWith("replay: cannot write: "), result[2]);
+  }
+
+  @Test
   void badArgumentsExitWithTwoAndSayWhy() {
     assertEquals(List.of("2", "", "replay: --families must be 1 to 5000, but was 0\nTry --help.\n"),
         List.of(run("--families", "0")));
