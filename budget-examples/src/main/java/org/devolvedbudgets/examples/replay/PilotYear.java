@@ -262,7 +262,7 @@ public final class PilotYear {
       LocalDate day = term.start();
       while (!queue.isEmpty()) {
         Action next = queue.poll();
-        LocalDate today = LocalDate.ofInstant(next.at(), BudgetPeriod.ZONE);
+        LocalDate today = BudgetPeriod.toLocalDate(next.at());
         while (day.isBefore(today)) {
           day = day.plusDays(1);
           Instant midnight = day.atStartOfDay(BudgetPeriod.ZONE).toInstant();

@@ -128,7 +128,7 @@ final class ConfigurationJson {
     if (json.has("blockedSubcategories")) {
       List<Subcategory> blocked = new ArrayList<>();
       for (JsonNodes subcategory : json.array("blockedSubcategories")) {
-        blocked.add(subcategory.parse("CATEGORY:code, such as \"PRACTICAL:car\"", ConfigurationJson::subcategory));
+        blocked.add(subcategory.parse("CATEGORY:code, such as \"PRACTICAL/car\"", ConfigurationJson::subcategory));
       }
       builder.blockedSubcategories(blocked);
     }
@@ -151,11 +151,11 @@ final class ConfigurationJson {
   }
 
   static Subcategory subcategory(String text) {
-    int colon = text.indexOf(':');
-    if (colon < 0) {
-      throw new IllegalArgumentException("no ':' between category and code");
+    int slash = text.indexOf('/');
+    if (slash < 0) {
+      throw new IllegalArgumentException("no '/' between category and code");
     }
-    return Subcategory.of(SpendCategory.valueOf(text.substring(0, colon)), text.substring(colon + 1));
+    return Subcategory.of(SpendCategory.valueOf(text.substring(0, slash)), text.substring(slash + 1));
   }
 
   private static AllocationPolicy allocation(JsonNodes json) {

@@ -226,7 +226,7 @@ abstract class Step {
           .paymentMethod(json.has("payment") ? json.enumValue("payment", PaymentMethod.class)
               : PaymentMethod.PREPAID_CARD);
       if (json.has("subcategory")) {
-        request.subcategory(json.parse("subcategory", "CATEGORY:code, such as \"PRACTICAL:car\"",
+        request.subcategory(json.parse("subcategory", "CATEGORY:code, such as \"PRACTICAL/car\"",
             ConfigurationJson::subcategory));
       }
       for (JsonNodes child : json.optionalArray("children")) {
@@ -291,7 +291,7 @@ abstract class Step {
           : run.ledger.reject(request, approver, when);
       List<String> mismatches = new ArrayList<>();
       expect.compareResult(mismatches, result, run, request);
-      expect.compareRemaining(mismatches, run, spend.familyId(), spend.teamId(), day(when));
+      expect.compareRemaining(mismatches, run, spend.familyId(), spend.teamId(), BudgetPeriod.toLocalDate(when));
       return result((approve ? "approve " : "reject ") + request + " as " + approver.role(), mismatches);
     }
   }
@@ -338,7 +338,7 @@ abstract class Step {
       }
       List<String> mismatches = new ArrayList<>();
       expect.compareResult(mismatches, result, run, request);
-      expect.compareRemaining(mismatches, run, spend.familyId(), spend.teamId(), day(when));
+      expect.compareRemaining(mismatches, run, spend.familyId(), spend.teamId(), BudgetPeriod.toLocalDate(when));
       return result(kind + " " + request + (money == null ? "" : " " + money), mismatches);
     }
   }
@@ -405,7 +405,7 @@ abstract class Step {
 
     @Override
     StepResult run(ScenarioRun run) {
-      LocalDate day = day(when(run));
+      LocalDate day = BudgetPeriod.toLocalDate(when(run));
       AllocationRecord record = run.ledger.allocate(family, childAge, day, worker);
       List<String> mismatches = new ArrayList<>();
       Expectations.compare(mismatches, "arm", expect.arm, record.arm());
@@ -418,7 +418,4 @@ abstract class Step {
     return LocalDateTime.ofInstant(instant, BudgetPeriod.ZONE).toString();
   }
 
-  static LocalDate day(Instant instant) {
-    return LocalDate.ofInstant(instant, BudgetPeriod.ZONE);
-  }
 }
