@@ -9,6 +9,7 @@ import static org.quicktheories.QuickTheory.qt;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.devolvedbudgets.examples.pilots.Pilots;
 import org.devolvedbudgets.model.id.FamilyId;
@@ -16,7 +17,11 @@ import org.devolvedbudgets.model.id.Identifier;
 import org.devolvedbudgets.model.money.CurrencyMismatchException;
 import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.model.period.BudgetPeriod;
+import org.devolvedbudgets.model.scheme.ApprovalRole;
 import org.devolvedbudgets.model.scheme.PilotConfiguration;
+import org.devolvedbudgets.model.spend.PaymentMethod;
+import org.devolvedbudgets.model.spend.SpendCategory;
+import org.devolvedbudgets.model.spend.Subcategory;
 import org.devolvedbudgets.model.spend.SpendRequest;
 import org.devolvedbudgets.rules.Decision;
 import org.devolvedbudgets.rules.FindingCode;
@@ -106,8 +111,20 @@ class DomainGeneratorsTest {
           assertNotNull(category);
           assertNotNull(subcategory.category());
         });
-    qt().forAll(DomainGenerators.paymentMethods(), DomainGenerators.approvalRoles(), DomainGenerators.requestIds())
-        .checkAssert((method, role, id) -> assertNotNull(method.name() + role.name() + id.value()));
+    Set<Object> seen = new HashSet<>();
+    qt().withExamples(500).forAll(DomainGenerators.paymentMethods(), DomainGenerators.approvalRoles(),
+        DomainGenerators.categories()).checkAssert((method, role, category) -> {
+          seen.add(method);
+          seen.add(role);
+          seen.add(category);
+        });
+    Set<Object> every = new HashSet<>(List.of(PaymentMethod.values()));
+    every.addAll(List.of(ApprovalRole.values()));
+    every.addAll(List.of(SpendCategory.values()));
+    assertEquals(every, seen, "every payment method, role and category is generated");
+    Set<Subcategory> subcategories = new HashSet<>();
+    qt().withExamples(500).forAll(DomainGenerators.subcategories()).checkAssert(subcategories::add);
+    assertEquals(Set.copyOf(Subcategory.standard()), subcategories);
   }
 
   @Test
