@@ -102,7 +102,7 @@ public final class SpendRules {
     requireNonNull(configuration, "configuration");
     requireNonNull(request, "request");
     requireNonNull(position, "position");
-    return new Deciding(configuration, request, position).decide();
+    return Deciding.decide(configuration, request, position);
   }
 
   /**
@@ -273,174 +273,173 @@ public final class SpendRules {
     return role.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
-  /** One decision in progress: collects findings lazily so an approved request allocates no list. */
+  /**
+   * The checks of one decision, as static methods over the three inputs. Why not an object holding them: an
+   * approved request then allocates nothing but its {@link Decision}; the findings of a request that is not
+   * approved at once are collected in a {@link Findings} made at the first finding.
+   */
   private static final class Deciding {
 
-    private final PilotConfiguration configuration;
-    private final SpendRequest request;
-    private final BudgetPosition position;
-    private final LocalDate day;
-    private final long requested;
-    private @Nullable List<Finding> findings;
-    private boolean declined;
-    private int routedTier = -1;
+    private Deciding() {}
 
-    Deciding(PilotConfiguration configuration, SpendRequest request, BudgetPosition position) {
-      this.configuration = configuration;
-      this.request = request;
-      this.position = position;
-      this.day = request.requestedOn();
-      this.requested = request.amount().minorUnits();
-    }
-
-    Decision decide() {
-      checkAllocationRecord();
+    static Decision decide(PilotConfiguration configuration, SpendRequest request, BudgetPosition position) {
+      checkAllocationRecord(request, position);
       Money amount = request.amount();
+      long requested = amount.minorUnits();
+      LocalDate day = request.requestedOn();
       boolean sameCurrency = amount.hasCurrency(configuration.currency());
+      Findings found = null;
       if (requested <= 0) {
-        add(FindingCode.AMOUNT_NOT_POSITIVE, "The amount must be more than nothing, but was "
+        found = Findings.add(found, FindingCode.AMOUNT_NOT_POSITIVE, "The amount must be more than nothing, but was "
             + pounds(amount) + ".", null, null);
       }
       if (!sameCurrency) {
-        add(FindingCode.CURRENCY_MISMATCH, "The amount is in " + amount.currency().getCurrencyCode()
-            + ", but this scheme pays in " + configuration.currency().getCurrencyCode() + ".", null, null);
+        found = Findings.add(found, FindingCode.CURRENCY_MISMATCH, "The amount is in "
+            + amount.currency().getCurrencyCode() + ", but this scheme pays in "
+            + configuration.currency().getCurrencyCode() + ".", null, null);
       }
       boolean inTerm = configuration.term().contains(day);
       if (!inTerm) {
-        add(FindingCode.OUTSIDE_PILOT_DATES, "The request was made on " + day(day)
+        found = Findings.add(found, FindingCode.OUTSIDE_PILOT_DATES, "The request was made on " + day(day)
             + ", outside the scheme's dates, " + day(configuration.term().start()) + " to "
             + day(configuration.term().end().minusDays(1)) + ".", null, null);
       }
-      checkEligibility();
-      checkCategoryAndPayment();
+      found = checkEligibility(configuration, request, position, found);
+      found = checkCategoryAndPayment(configuration, request, found);
       if (sameCurrency && requested > 0) {
-        checkAllowances(inTerm);
-        routeForApproval(inTerm);
+        found = checkAllowances(configuration, request, position, inTerm, found);
+        found = routeForApproval(configuration, request, position, inTerm, found);
       }
-      return conclude();
+      return conclude(configuration, request, found);
     }
 
-    private void checkAllocationRecord() {
-      position.allocation().ifPresent(record -> {
-        if (!record.familyId().equals(request.familyId())) {
-          throw new IllegalArgumentException("position's allocation record is for family " + record.familyId()
-              + ", but the request is for family " + request.familyId());
-        }
-      });
+    private static void checkAllocationRecord(SpendRequest request, BudgetPosition position) {
+      AllocationRecord record = position.allocationOrNull();
+      if (record != null && !record.familyId().equals(request.familyId())) {
+        throw new IllegalArgumentException("position's allocation record is for family " + record.familyId()
+            + ", but the request is for family " + request.familyId());
+      }
     }
 
-    private void checkEligibility() {
+    private static @Nullable Findings checkEligibility(PilotConfiguration configuration, SpendRequest request,
+        BudgetPosition position, @Nullable Findings found) {
       if (!configuration.allTeamsEligible() && !configuration.eligibleTeams().contains(request.teamId())) {
-        add(FindingCode.TEAM_NOT_ELIGIBLE, "Team " + request.teamId() + " is not eligible for this scheme.",
-            null, null);
+        found = Findings.add(found, FindingCode.TEAM_NOT_ELIGIBLE, "Team " + request.teamId()
+            + " is not eligible for this scheme.", null, null);
       }
-      AllocationRecord record = position.allocation().orElse(null);
+      AllocationRecord record = position.allocationOrNull();
       boolean needsRecord = configuration.allocation().method() != AllocationMethod.ALL_ELIGIBLE;
       if (record != null && !record.arm().hasBudget()) {
-        add(FindingCode.FAMILY_NOT_ALLOCATED, "Family " + request.familyId() + " was allocated to the "
-            + "control arm on " + day(record.allocatedOn()) + " and keeps that arm, so has no budget.", null, null);
+        found = Findings.add(found, FindingCode.FAMILY_NOT_ALLOCATED, "Family " + request.familyId()
+            + " was allocated to the control arm on " + day(record.allocatedOn())
+            + " and keeps that arm, so has no budget.", null, null);
       } else if (record == null && needsRecord) {
-        add(FindingCode.FAMILY_NOT_ALLOCATED, "Family " + request.familyId() + " has not been allocated a "
-            + "budget under this scheme.", null, null);
+        found = Findings.add(found, FindingCode.FAMILY_NOT_ALLOCATED, "Family " + request.familyId()
+            + " has not been allocated a budget under this scheme.", null, null);
       }
+      return found;
     }
 
-    private void checkCategoryAndPayment() {
+    private static @Nullable Findings checkCategoryAndPayment(PilotConfiguration configuration,
+        SpendRequest request, @Nullable Findings found) {
       if (!configuration.allowedCategories().contains(request.category())) {
-        add(FindingCode.CATEGORY_BLOCKED, "This scheme does not allow spending of the kind "
+        found = Findings.add(found, FindingCode.CATEGORY_BLOCKED, "This scheme does not allow spending of the kind "
             + request.category().displayName() + ".", null, null);
-      } else if (request.subcategory().isPresent()
+      } else if (!configuration.blockedSubcategories().isEmpty() && request.subcategory().isPresent()
           && configuration.blockedSubcategories().contains(request.subcategory().get())) {
-        add(FindingCode.CATEGORY_BLOCKED, "This scheme does not allow spending on "
+        found = Findings.add(found, FindingCode.CATEGORY_BLOCKED, "This scheme does not allow spending on "
             + request.subcategory().get().code() + ".", null, null);
       }
       if (request.paymentMethod() == PaymentMethod.CASH && !configuration.cashAllowed()) {
-        add(FindingCode.CASH_NOT_ALLOWED, "This scheme does not allow cash payments.", null, null);
+        found = Findings.add(found, FindingCode.CASH_NOT_ALLOWED, "This scheme does not allow cash payments.",
+            null, null);
       }
+      return found;
     }
 
-    private void checkAllowances(boolean inTerm) {
+    private static @Nullable Findings checkAllowances(PilotConfiguration configuration, SpendRequest request,
+        BudgetPosition position, boolean inTerm, @Nullable Findings found) {
+      long requested = request.amount().minorUnits();
       List<Allowance> allowances = configuration.allowances();
       for (int i = 0; i < allowances.size(); i++) {
         Allowance allowance = allowances.get(i);
         if (!countsAgainst(allowance, request)) {
           continue;
         }
-        switch (allowance.scope()) {
-          case REQUEST:
-            if (requested > allowance.cap().minorUnits()) {
-              overRequestCap(allowance);
-            }
-            break;
-          case CHILD:
-            if (inTerm) {
+        if (allowance.scope() == AllowanceScope.REQUEST) {
+          if (requested > allowance.cap().minorUnits()) {
+            found = overRequestCap(configuration, request, allowance, found);
+          }
+        } else if (inTerm) {
+          switch (allowance.scope()) {
+            case CHILD:
               for (ChildId child : request.childIds()) {
-                checkCap(allowance, "child " + child, child.value());
+                found = checkCap(configuration, request, position, allowance, child.value(), found);
               }
-            }
-            break;
-          case FAMILY:
-            if (inTerm) {
-              checkCap(allowance, "family " + request.familyId(), request.familyId().value());
-            }
-            break;
-          case TEAM:
-            if (inTerm) {
-              checkCap(allowance, "team " + request.teamId(), request.teamId().value());
-            }
-            break;
-          case PILOT:
-            if (inTerm) {
-              checkCap(allowance, "the pilot", BudgetPosition.PILOT);
-            }
-            break;
-          default:
-            throw new AssertionError(allowance.scope());
+              break;
+            case FAMILY:
+              found = checkCap(configuration, request, position, allowance, request.familyId().value(), found);
+              break;
+            case TEAM:
+              found = checkCap(configuration, request, position, allowance, request.teamId().value(), found);
+              break;
+            case PILOT:
+              found = checkCap(configuration, request, position, allowance, BudgetPosition.PILOT, found);
+              break;
+            default:
+              throw new AssertionError(allowance.scope());
+          }
         }
       }
+      return found;
     }
 
-    private void overRequestCap(Allowance allowance) {
+    private static Findings overRequestCap(PilotConfiguration configuration, SpendRequest request,
+        Allowance allowance, @Nullable Findings found) {
       Money cap = allowance.cap();
-      Figures figures = new Figures(allowance.name(), cap, zero(), zero(), request.amount(), null);
+      Money zero = Money.zero(configuration.currency());
+      Figures figures = new Figures(allowance.name(), cap, zero, zero, request.amount(), null);
       String over = pounds(request.amount()) + " is over the " + pounds(cap) + " limit per request ("
           + allowance.name() + ")";
       if (allowance.enforcement() == Enforcement.HARD) {
-        add(FindingCode.EXCEEDS_REQUEST_CAP, over + ".", figures, null);
-      } else {
-        softCapExceeded(over, figures);
+        return Findings.add(found, FindingCode.EXCEEDS_REQUEST_CAP, over + ".", figures, null);
       }
+      return softCapExceeded(configuration, over, figures, found);
     }
 
-    private void checkCap(Allowance allowance, String whose, String holder) {
+    private static @Nullable Findings checkCap(PilotConfiguration configuration, SpendRequest request,
+        BudgetPosition position, Allowance allowance, String holder, @Nullable Findings found) {
+      LocalDate day = request.requestedOn();
+      long requested = request.amount().minorUnits();
       Usage usage = position.usageOrNull(allowance.name(), holder);
       long used = 0;
       if (usage != null) {
-        checkUsage(allowance.name(), holder, usage);
+        checkUsage(configuration, allowance.name(), holder, usage, day);
         used = usedMinorUnits(usage);
       }
       long cap = allowance.cap().minorUnits();
       if (used <= cap && requested <= cap - used) {
-        return;
+        return found;
       }
+      Money zero = Money.zero(configuration.currency());
       BudgetPeriod period = usage != null ? usage.period()
           : allowance.period().periodContaining(day, configuration.term());
-      Money spent = usage != null ? usage.posted() : zero();
-      Money reserved = usage != null ? usage.reserved() : zero();
+      Money spent = usage != null ? usage.posted() : zero;
+      Money reserved = usage != null ? usage.reserved() : zero;
       LocalDate resets = period.resets() ? period.resetsOn() : null;
       Figures figures = new Figures(allowance.name(), allowance.cap(), spent, reserved, request.amount(), resets);
-      String over = pounds(request.amount()) + " would take " + whose + " over the " + pounds(allowance.cap())
-          + " limit '" + allowance.name() + "': " + pounds(spent) + " spent and " + pounds(reserved)
-          + " reserved leave " + pounds(figures.remaining())
+      String over = pounds(request.amount()) + " would take " + whose(allowance.scope(), holder) + " over the "
+          + pounds(allowance.cap()) + " limit '" + allowance.name() + "': " + pounds(spent) + " spent and "
+          + pounds(reserved) + " reserved leave " + pounds(figures.remaining())
           + (resets == null ? "" : " until " + day(resets));
       if (allowance.enforcement() == Enforcement.HARD) {
-        add(hardCode(allowance.scope()), over + ".", figures, null);
-      } else {
-        softCapExceeded(over, figures);
+        return Findings.add(found, hardCode(allowance.scope()), over + ".", figures, null);
       }
+      return softCapExceeded(configuration, over, figures, found);
     }
 
-    private void checkUsage(String allowanceName, String holder, Usage usage) {
+    private static void checkUsage(PilotConfiguration configuration, String allowanceName, String holder,
+        Usage usage, LocalDate day) {
       if (!usage.posted().hasCurrency(configuration.currency())) {
         throw new IllegalArgumentException("position's usage of '" + allowanceName + "' is in "
             + usage.posted().currency().getCurrencyCode() + ", but the scheme is in "
@@ -449,29 +448,33 @@ public final class SpendRules {
       checkPeriod(allowanceName, holder, usage, day);
     }
 
-    private void softCapExceeded(String over, Figures figures) {
+    private static Findings softCapExceeded(PilotConfiguration configuration, String over, Figures figures,
+        @Nullable Findings found) {
       List<ApprovalTier> tiers = configuration.approvalPolicy().tiers();
       int top = tiers.size() - 1;
       ApprovalRole role = tiers.get(top).role();
-      add(FindingCode.SOFT_CAP_EXCEEDED, over + "; as an exception it needs approval by a " + roleName(role) + ".",
-          figures, role);
-      routedTier = Math.max(routedTier, top);
+      return Findings.add(found, FindingCode.SOFT_CAP_EXCEEDED, over + "; as an exception it needs approval by a "
+          + roleName(role) + ".", figures, role).routeTo(top);
     }
 
-    private void routeForApproval(boolean inTerm) {
+    private static @Nullable Findings routeForApproval(PilotConfiguration configuration, SpendRequest request,
+        BudgetPosition position, boolean inTerm, @Nullable Findings found) {
+      long requested = request.amount().minorUnits();
       List<ApprovalTier> tiers = configuration.approvalPolicy().tiers();
       int tier = tierFor(tiers, requested);
       if (tier < 0) {
         Money highest = tiers.get(tiers.size() - 1).upTo().orElseThrow();
-        add(FindingCode.ABOVE_APPROVAL_LIMITS, pounds(request.amount()) + " is over the highest approval limit, "
-            + pounds(highest) + ", so no one can approve it.",
-            new Figures("approval limits", highest, zero(), zero(), request.amount(), null), null);
-        return;
+        Money zero = Money.zero(configuration.currency());
+        return Findings.add(found, FindingCode.ABOVE_APPROVAL_LIMITS, pounds(request.amount())
+            + " is over the highest approval limit, " + pounds(highest) + ", so no one can approve it.",
+            new Figures("approval limits", highest, zero, zero, request.amount(), null), null);
       }
       boolean ownAuthority = tiers.get(0).role() == ApprovalRole.SOCIAL_WORKER;
       if (inTerm) {
-        configuration.approvalPolicy().cumulativeThreshold()
-            .ifPresent(threshold -> checkCumulative(threshold, tiers, tier, ownAuthority));
+        CumulativeThreshold threshold = configuration.approvalPolicy().cumulativeThreshold().orElse(null);
+        if (threshold != null) {
+          found = checkCumulative(configuration, request, position, threshold, tier, ownAuthority, found);
+        }
       }
       if (tier > 0 || !ownAuthority) {
         ApprovalRole role = tiers.get(tier).role();
@@ -484,22 +487,26 @@ public final class SpendRules {
               + roleName(below.role()) + " may approve" + (below.role() == ApprovalRole.SOCIAL_WORKER
                   ? " on their own" : "") + ", so a " + roleName(role) + " must approve.";
         }
-        add(FindingCode.APPROVAL_REQUIRED, message, null, role);
-        routedTier = Math.max(routedTier, tier);
+        found = Findings.add(found, FindingCode.APPROVAL_REQUIRED, message, null, role).routeTo(tier);
       }
+      return found;
     }
 
-    private void checkCumulative(CumulativeThreshold threshold, List<ApprovalTier> tiers, int amountTier,
-        boolean ownAuthority) {
-      Usage window = position.familyWindow().orElse(null);
+    private static @Nullable Findings checkCumulative(PilotConfiguration configuration, SpendRequest request,
+        BudgetPosition position, CumulativeThreshold threshold, int amountTier, boolean ownAuthority,
+        @Nullable Findings found) {
+      LocalDate day = request.requestedOn();
+      long requested = request.amount().minorUnits();
+      List<ApprovalTier> tiers = configuration.approvalPolicy().tiers();
+      Usage window = position.familyWindowOrNull();
       long used = 0;
       if (window != null) {
-        checkUsage("cumulative window", request.familyId().value(), window);
+        checkUsage(configuration, "cumulative window", request.familyId().value(), window, day);
         used = usedMinorUnits(window);
       }
       long total = used > Long.MAX_VALUE - requested ? Long.MAX_VALUE : used + requested;
       if (total <= threshold.amount().minorUnits()) {
-        return;
+        return found;
       }
       int tier = tierFor(tiers, total);
       if (tier < 0) {
@@ -507,45 +514,34 @@ public final class SpendRules {
       }
       boolean raises = tier > amountTier && (tier > 0 || !ownAuthority);
       if (!raises) {
-        return;
+        return found;
       }
+      Money zero = Money.zero(configuration.currency());
       BudgetPeriod period = window != null ? window.period()
           : threshold.window().periodContaining(day, configuration.term());
-      Money spent = window != null ? window.posted() : zero();
-      Money reserved = window != null ? window.reserved() : zero();
+      Money spent = window != null ? window.posted() : zero;
+      Money reserved = window != null ? window.reserved() : zero;
       ApprovalRole role = tiers.get(tier).role();
-      add(FindingCode.CUMULATIVE_THRESHOLD_REACHED, "With this " + pounds(request.amount()) + ", family "
-          + request.familyId() + " has " + pounds(Money.ofMinor(configuration.currency(), total))
+      return Findings.add(found, FindingCode.CUMULATIVE_THRESHOLD_REACHED, "With this " + pounds(request.amount())
+          + ", family " + request.familyId() + " has " + pounds(Money.ofMinor(configuration.currency(), total))
           + " spent or reserved from " + day(period.start()) + " to " + day(period.end().minusDays(1))
           + ", over the " + pounds(threshold.amount()) + " threshold, so a " + roleName(role) + " must approve.",
-          new Figures("cumulative threshold", threshold.amount(), spent, reserved, request.amount(), null), role);
-      routedTier = Math.max(routedTier, tier);
+          new Figures("cumulative threshold", threshold.amount(), spent, reserved, request.amount(), null), role)
+          .routeTo(tier);
     }
 
-    private Decision conclude() {
+    private static Decision conclude(PilotConfiguration configuration, SpendRequest request,
+        @Nullable Findings found) {
       int version = configuration.version();
-      if (findings == null) {
+      if (found == null) {
         return new Decision(request.id(), Outcome.APPROVED, List.of(), null, -1, version);
       }
-      findings.sort(Comparator.comparing(Finding::code)); // stable: keeps configuration and child order
-      List<Finding> sorted = List.copyOf(findings);
-      if (declined) {
+      List<Finding> sorted = found.sorted();
+      if (found.declined) {
         return new Decision(request.id(), Outcome.DECLINED, sorted, null, -1, version);
       }
-      ApprovalRole role = configuration.approvalPolicy().tiers().get(routedTier).role();
-      return new Decision(request.id(), Outcome.NEEDS_APPROVAL, sorted, role, routedTier, version);
-    }
-
-    private void add(FindingCode code, String message, @Nullable Figures figures, @Nullable ApprovalRole role) {
-      if (findings == null) {
-        findings = new ArrayList<>(4);
-      }
-      findings.add(new Finding(code, message, figures, role));
-      declined |= code.declines();
-    }
-
-    private Money zero() {
-      return Money.zero(configuration.currency());
+      ApprovalRole role = configuration.approvalPolicy().tiers().get(found.routedTier).role();
+      return new Decision(request.id(), Outcome.NEEDS_APPROVAL, sorted, role, found.routedTier, version);
     }
 
     private static long usedMinorUnits(Usage usage) {
@@ -556,12 +552,16 @@ public final class SpendRules {
 
     private static int tierFor(List<ApprovalTier> tiers, long amount) {
       for (int i = 0; i < tiers.size(); i++) {
-        Optional<Money> upTo = tiers.get(i).upTo();
-        if (upTo.isEmpty() || amount <= upTo.get().minorUnits()) {
+        if (tiers.get(i).covers(amount)) {
           return i;
         }
       }
       return -1;
+    }
+
+    /** Names a holder in a message ("family wig-reu-f1", "the pilot"), only once a finding needs it. */
+    private static String whose(AllowanceScope scope, String holder) {
+      return scope == AllowanceScope.PILOT ? "the pilot" : scope.name().toLowerCase(Locale.ROOT) + " " + holder;
     }
 
     private static FindingCode hardCode(AllowanceScope scope) {
@@ -577,6 +577,37 @@ public final class SpendRules {
         default:
           return FindingCode.EXCEEDS_REQUEST_CAP;
       }
+    }
+  }
+
+  /** The findings of a request that is not approved at once, made at its first finding. */
+  private static final class Findings {
+
+    private final List<Finding> list = new ArrayList<>(4);
+    private boolean declined;
+    private int routedTier = -1;
+
+    private Findings() {}
+
+    /** Adds a finding to {@code found}, or to new findings if it is null, and returns them. */
+    static Findings add(@Nullable Findings found, FindingCode code, String message, @Nullable Figures figures,
+        @Nullable ApprovalRole role) {
+      Findings findings = found != null ? found : new Findings();
+      findings.list.add(new Finding(code, message, figures, role));
+      findings.declined |= code.declines();
+      return findings;
+    }
+
+    /** Routes the request to at least {@code tier}. */
+    Findings routeTo(int tier) {
+      routedTier = Math.max(routedTier, tier);
+      return this;
+    }
+
+    /** The findings in code order; stable, so configuration and child order are kept within a code. */
+    List<Finding> sorted() {
+      list.sort(Comparator.comparing(Finding::code));
+      return List.copyOf(list);
     }
   }
 }

@@ -34,9 +34,12 @@ public abstract class Identifier<T extends Identifier<T>> implements Comparable<
       .precomputed();
 
   private final String value;
+  /** Kept from construction: identifiers are hash keys on every decision and ledger operation. */
+  private final int hash;
 
   Identifier(String parameter, String value) {
     this.value = validate(parameter, value);
+    this.hash = getClass().getName().hashCode() * 31 + this.value.hashCode();
   }
 
   private static String validate(String parameter, String value) {
@@ -89,13 +92,14 @@ public abstract class Identifier<T extends Identifier<T>> implements Comparable<
   }
 
   /**
-   * Returns a hash code consistent with {@link #equals(Object)}.
+   * Returns a hash code consistent with {@link #equals(Object)}, the same in every run: it depends only on the
+   * identifier's type name and value, so hash-ordered output is reproducible.
    *
    * @return the hash code
    */
   @Override
   public final int hashCode() {
-    return getClass().hashCode() * 31 + value.hashCode();
+    return hash;
   }
 
   /**

@@ -56,6 +56,25 @@ public abstract class ApprovalTier {
    */
   public abstract Optional<Money> upTo();
 
+  /**
+   * Returns whether this tier's limit covers an amount: it is at most {@link #upTo()}, or the tier has no limit.
+   * Takes minor units, as the rules add amounts up in minor units; no {@code Optional} or {@code Money} is made,
+   * so the check costs a comparison.
+   *
+   * @param minorUnits the amount in minor units of the scheme's currency, any {@code long}
+   * @return true if a role of this tier may authorise the amount
+   */
+  public final boolean covers(long minorUnits) {
+    return minorUnits <= limitMinorUnits();
+  }
+
+  /** The limit in minor units, {@link Long#MAX_VALUE} without one; kept when built, outside equality. */
+  @Value.Derived
+  @Value.Auxiliary
+  long limitMinorUnits() {
+    return upTo().map(Money::minorUnits).orElse(Long.MAX_VALUE);
+  }
+
   @Value.Check
   final void check() {
     Problems problems = new Problems("ApprovalTier");

@@ -108,12 +108,32 @@ public final class BudgetPosition {
   }
 
   /**
+   * Returns the family's spending in the cumulative window, or null if not given: {@link #familyWindow()}
+   * without the {@code Optional}, for the decision's hot path.
+   *
+   * @return the usage, or null
+   */
+  public @Nullable Usage familyWindowOrNull() {
+    return familyWindow;
+  }
+
+  /**
    * Returns the family's allocation record, if given.
    *
    * @return the record, not null
    */
   public Optional<AllocationRecord> allocation() {
     return Optional.ofNullable(allocation);
+  }
+
+  /**
+   * Returns the family's allocation record, or null if not given: {@link #allocation()} without the
+   * {@code Optional}, for the decision's hot path.
+   *
+   * @return the record, or null
+   */
+  public @Nullable AllocationRecord allocationOrNull() {
+    return allocation;
   }
 
   /**
