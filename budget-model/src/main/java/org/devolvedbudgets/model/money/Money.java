@@ -6,9 +6,6 @@ import com.google.common.math.LongMath;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -474,31 +471,19 @@ public final class Money implements Comparable<Money> {
    * {@link Locale#GERMANY}, {@code JP¥1,000} for yen in the UK. Use {@link #toString()} for logs and round
    * trips.
    *
-   * <p>Why the JDK's {@link NumberFormat} and not Moneta's amount format: Moneta's default style prints the
+   * <p>Why the JDK's {@link java.text.NumberFormat} and not Moneta's amount format: Moneta's default style prints the
    * code ({@code GBP1,000.00}), its symbol style puts the sign after the symbol ({@code £-1,250.00}), and both
-   * give yen two decimal places.
+   * give yen two decimal places. The text is exactly the {@code NumberFormat}'s, but the locale's symbols are read
+   * once and kept, so formatting costs tens of nanoseconds rather than microseconds.
    *
    * @param locale the locale whose symbols, grouping and sign placement to use, not null
    * @return the formatted amount, not null
    * @throws NullPointerException if {@code locale} is null
    */
   public String format(Locale locale) {
-    requireNonNull(locale, "locale");
-    NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-    try {
-      format.setCurrency(java.util.Currency.getInstance(currencyCode));
-    } catch (IllegalArgumentException unknownToTheJdk) {
-      if (format instanceof DecimalFormat) {
-        DecimalFormat decimalFormat = (DecimalFormat) format;
-        DecimalFormatSymbols symbols = decimalFormat.getDecimalFormatSymbols();
-        symbols.setCurrencySymbol(currencyCode);
-        decimalFormat.setDecimalFormatSymbols(symbols);
-      }
-    }
-    format.setMinimumFractionDigits(decimalPlaces);
-    format.setMaximumFractionDigits(decimalPlaces);
-    return format.format(toBigDecimal());
+    return MoneyFormat.format(requireNonNull(locale, "locale"), currencyCode, decimalPlaces, minorUnits);
   }
+
 
   /**
    * Returns whether {@code obj} is money of the same currency and number of minor units.

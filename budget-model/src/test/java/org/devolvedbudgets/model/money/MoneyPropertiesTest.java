@@ -12,7 +12,11 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import javax.money.CurrencyUnit;
 import javax.money.Monetary;
 import org.junit.jupiter.api.Test;
@@ -33,6 +37,35 @@ class MoneyPropertiesTest {
 
   private static final Gen<CurrencyUnit> CURRENCIES = Generate.pick(List.of(
       GBP, Monetary.getCurrency("JPY"), Monetary.getCurrency("BHD"), Monetary.getCurrency("EUR")));
+
+  /** Every locale the JDK has, so fast formatting is checked against each one's conventions. */
+  private static final Gen<Locale> LOCALES = Generate.pick(Arrays.asList(Locale.getAvailableLocales()));
+
+  @Test
+  void formatsExactlyAsTheJdksCurrencyFormat() {
+    qt().withExamples(20_000).forAll(LOCALES, CURRENCIES, longs().all()).checkAssert((locale, currency, minor) -> {
+      Money money = Money.ofMinor(currency, minor);
+      NumberFormat expected = NumberFormat.getCurrencyInstance(locale);
+      expected.setCurrency(Currency.getInstance(currency.getCurrencyCode()));
+      int places = currency.getDefaultFractionDigits();
+      expected.setMinimumFractionDigits(places);
+      expected.setMaximumFractionDigits(places);
+      assertEquals(expected.format(BigDecimal.valueOf(minor, places)), money.format(locale),
+          () -> locale.toLanguageTag() + " " + money);
+    });
+  }
+
+  @Test
+  void laysOutCommonLocalesDirectlyWithoutANumberFormat() {
+    long direct = Arrays.stream(Locale.getAvailableLocales())
+        .filter(locale -> MoneyFormat.isDirect(locale, "GBP", 2)).count();
+    for (Locale locale : List.of(Locale.UK, Locale.US, Locale.GERMANY, Locale.FRANCE, Locale.JAPAN)) {
+      assertTrue(MoneyFormat.isDirect(locale, "GBP", 2), locale::toLanguageTag);
+      assertTrue(MoneyFormat.isDirect(locale, "JPY", 0), locale::toLanguageTag);
+    }
+    assertTrue(direct > Locale.getAvailableLocales().length * 9L / 10,
+        () -> direct + " of " + Locale.getAvailableLocales().length + " locales laid out directly");
+  }
 
   @Test
   void plusIsCommutativeAndAssociative() {
