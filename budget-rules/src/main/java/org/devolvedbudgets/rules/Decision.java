@@ -74,7 +74,14 @@ public final class Decision {
    * @return an immutable list, not null
    */
   public List<FindingCode> codes() {
-    return findings.stream().map(Finding::code).collect(Collectors.toUnmodifiableList());
+    if (findings.isEmpty()) {
+      return List.of();
+    }
+    FindingCode[] codes = new FindingCode[findings.size()];
+    for (int i = 0; i < codes.length; i++) {
+      codes[i] = findings.get(i).code();
+    }
+    return List.of(codes);
   }
 
   /**

@@ -380,7 +380,7 @@ public final class Money implements Comparable<Money> {
    * @throws NullPointerException if {@code currency} is null
    */
   public boolean hasCurrency(CurrencyUnit currency) {
-    return currencyCode.equals(requireNonNull(currency, "currency").getCurrencyCode());
+    return this.currency == requireNonNull(currency, "currency") || currencyCode.equals(currency.getCurrencyCode());
   }
 
   /**

@@ -3,10 +3,13 @@ package org.devolvedbudgets.rules.evaluation;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,16 +21,22 @@ import org.jspecify.annotations.Nullable;
  * amount or a time that really occurred, in whole pence, with no interpolation and no rounding, and anyone can
  * check it by sorting the CSV export.
  *
+ * <p>A report's distributions keep their values as sorted {@code long}s (pence, nanoseconds) and make a value
+ * only when a figure is asked for: sorting a million primitives takes a fraction of the time of sorting a
+ * million objects.
+ *
  * <p>This class is immutable and thread-safe if its values are.
  *
  * @param <T> the type of the values, such as {@code Money} or {@code Duration}
  */
 public final class Distribution<T extends Comparable<? super T>> {
 
-  private final List<T> sorted;
+  private final int count;
+  private final IntFunction<T> valueAt;
 
-  private Distribution(List<T> sorted) {
-    this.sorted = sorted;
+  private Distribution(int count, IntFunction<T> valueAt) {
+    this.count = count;
+    this.valueAt = valueAt;
   }
 
   /**
@@ -47,7 +56,19 @@ public final class Distribution<T extends Comparable<? super T>> {
       copy.add(requireNonNull(value, "values contains null"));
     }
     Collections.sort(copy);
-    return new Distribution<>(Collections.unmodifiableList(copy));
+    return new Distribution<>(copy.size(), copy::get);
+  }
+
+  /**
+   * Returns the distribution of values held as {@code long}s that sort in the same order as the values.
+   *
+   * @param keys the values as {@code long}s; sorted in place, so the caller must not keep using them
+   * @param count how many of {@code keys}, from the first, are values
+   * @param toValue turns a key back into its value
+   */
+  static <T extends Comparable<? super T>> Distribution<T> ofKeys(long[] keys, int count, LongFunction<T> toValue) {
+    Arrays.sort(keys, 0, count);
+    return new Distribution<>(count, rank -> toValue.apply(keys[rank]));
   }
 
   /**
@@ -56,7 +77,7 @@ public final class Distribution<T extends Comparable<? super T>> {
    * @return the count, 0 or more
    */
   public int count() {
-    return sorted.size();
+    return count;
   }
 
   /**
@@ -107,22 +128,46 @@ public final class Distribution<T extends Comparable<? super T>> {
     if (p < 0 || p > 100) {
       throw new IllegalArgumentException("p must be 0 to 100, but was " + p);
     }
-    if (sorted.isEmpty()) {
+    if (count == 0) {
       return Optional.empty();
     }
-    long n = sorted.size();
+    long n = count;
     int rank = (int) Math.max(1, (p * n + 99) / 100);
-    return Optional.of(sorted.get(rank - 1));
+    return Optional.of(valueAt.apply(rank - 1));
   }
 
+  /**
+   * Returns whether {@code obj} is a distribution of the same values.
+   *
+   * @param obj the object to compare with, may be null
+   * @return true if both hold the same values
+   */
   @Override
   public boolean equals(@Nullable Object obj) {
-    return obj instanceof Distribution && ((Distribution<?>) obj).sorted.equals(sorted);
+    if (!(obj instanceof Distribution) || ((Distribution<?>) obj).count != count) {
+      return false;
+    }
+    Distribution<?> other = (Distribution<?>) obj;
+    for (int i = 0; i < count; i++) {
+      if (!valueAt.apply(i).equals(other.valueAt.apply(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
+  /**
+   * Returns a hash code of the values, in order, as a list's.
+   *
+   * @return the hash code
+   */
   @Override
   public int hashCode() {
-    return sorted.hashCode();
+    int hash = 1;
+    for (int i = 0; i < count; i++) {
+      hash = 31 * hash + valueAt.apply(i).hashCode();
+    }
+    return hash;
   }
 
   /**
@@ -132,7 +177,7 @@ public final class Distribution<T extends Comparable<? super T>> {
    */
   @Override
   public String toString() {
-    if (sorted.isEmpty()) {
+    if (count == 0) {
       return "Distribution[n=0]";
     }
     return "Distribution[n=" + count() + ", min=" + min().get() + ", median=" + median().get() + ", p90="

@@ -9,14 +9,12 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import javax.money.CurrencyUnit;
 import org.devolvedbudgets.model.id.FamilyId;
 import org.devolvedbudgets.model.id.RequestId;
@@ -35,6 +33,7 @@ import org.devolvedbudgets.rules.Outcome;
 import org.devolvedbudgets.rules.allocation.AllocationRecord;
 import org.devolvedbudgets.rules.allocation.Arm;
 import org.devolvedbudgets.rules.ledger.LedgerEvent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What happened under a scheme in a date range, computed from the ledger's events: the figures an evaluator
@@ -83,64 +82,102 @@ public final class EvaluationReport {
     this.eligible = Collections.unmodifiableSet(fold.eligible);
     CurrencyUnit currency = configuration.currency();
     Money zero = Money.zero(currency);
-    Map<RequestStatus, Integer> counts = new EnumMap<>(RequestStatus.class);
-    for (RequestStatus status : RequestStatus.values()) {
-      counts.put(status, 0);
-    }
-    Map<SpendCategory, Money> byCategory = new EnumMap<>(SpendCategory.class);
-    for (SpendCategory category : SpendCategory.values()) {
-      byCategory.put(category, zero);
-    }
-    SortedMap<TeamId, Money> byTeam = new TreeMap<>();
-    Map<Arm, Money> byArm = new EnumMap<>(Arm.class);
-    Map<FamilyId, Money> byFamily = new HashMap<>();
-    Set<FamilyId> requesting = new HashSet<>();
-    List<Money> requested = new ArrayList<>(requests.size());
-    List<Duration> toDecision = new ArrayList<>();
-    List<Duration> toPayment = new ArrayList<>();
+    // Sums in minor units and figures as sorted longs: a report may fold a million requests.
+    int[] counts = new int[RequestStatus.values().length];
+    long[] byCategory = new long[SpendCategory.values().length];
+    long[] byArm = new long[Arm.values().length];
+    boolean[] armSpent = new boolean[Arm.values().length];
+    SortedMap<TeamId, long[]> byTeam = new TreeMap<>();
+    long[] requested = new long[requests.size()];
+    long[] toDecision = new long[requests.size()];
+    long[] toPayment = new long[requests.size()];
+    int amounts = 0;
+    int decisions = 0;
+    int payments = 0;
     int routed = 0;
-    Money total = zero;
-    for (RequestSummary request : requests) {
-      counts.merge(request.status(), 1, Integer::sum);
+    long total = 0;
+    for (int i = 0; i < requests.size(); i++) {
+      RequestSummary request = requests.get(i);
+      FamilyTally family = fold.familyOf.get(i);
+      counts[request.status().ordinal()]++;
       if (request.outcome() == Outcome.NEEDS_APPROVAL) {
         routed++;
       }
-      requesting.add(request.familyId());
       if (request.amount().hasCurrency(currency)) {
-        requested.add(request.amount());
+        requested[amounts++] = request.amount().minorUnits();
       }
-      request.timeToDecision().ifPresent(toDecision::add);
-      request.timeToPayment().ifPresent(toPayment::add);
-      Money spend = request.spent();
-      if (!spend.isZero()) {
-        total = total.plus(spend);
-        byCategory.merge(request.category(), spend, Money::plus);
-        byTeam.merge(request.teamId(), spend, Money::plus);
-        byArm.merge(request.arm(), spend, Money::plus);
-        byFamily.merge(request.familyId(), spend, Money::plus);
-      } else {
-        byTeam.putIfAbsent(request.teamId(), zero);
+      Duration decision = request.timeToDecision().orElse(null);
+      if (decision != null) {
+        toDecision[decisions++] = nanos(decision, request);
+      }
+      Duration payment = request.timeToPayment().orElse(null);
+      if (payment != null) {
+        toPayment[payments++] = nanos(payment, request);
+      }
+      long[] team = byTeam.computeIfAbsent(request.teamId(), id -> new long[1]);
+      long spend = request.spent().minorUnits();
+      if (spend != 0) {
+        total = Math.addExact(total, spend);
+        byCategory[request.category().ordinal()] = Math.addExact(byCategory[request.category().ordinal()], spend);
+        team[0] = Math.addExact(team[0], spend);
+        byArm[request.arm().ordinal()] = Math.addExact(byArm[request.arm().ordinal()], spend);
+        armSpent[request.arm().ordinal()] = true;
+        family.spent = Math.addExact(family.spent, spend);
       }
     }
-    requesting.retainAll(eligible);
-    this.familiesWithRequests = requesting.size();
-    this.statusCounts = Collections.unmodifiableMap(counts);
+    int withRequests = 0;
+    List<FamilyId> families = new ArrayList<>(eligible);
+    for (FamilyTally family : fold.families.values()) {
+      boolean isEligible = eligible.contains(family.familyId);
+      withRequests += isEligible ? 1 : 0;
+      if (!isEligible && family.spent > 0) {
+        families.add(family.familyId);
+      }
+    }
+    this.familiesWithRequests = withRequests;
+    Map<RequestStatus, Integer> statusCounts = new EnumMap<>(RequestStatus.class);
+    for (RequestStatus status : RequestStatus.values()) {
+      statusCounts.put(status, counts[status.ordinal()]);
+    }
+    this.statusCounts = Collections.unmodifiableMap(statusCounts);
     this.neededApproval = routed;
-    this.spent = total;
-    this.spentByCategory = Collections.unmodifiableMap(byCategory);
-    this.spentByTeam = Collections.unmodifiableSortedMap(byTeam);
-    this.spentByArm = isRandomised(fold.history) ? Collections.unmodifiableMap(byArm) : Map.of();
-    this.amounts = Distribution.of(requested);
-    this.timeToDecision = Distribution.of(toDecision);
-    this.timeToPayment = Distribution.of(toPayment);
+    this.spent = Money.ofMinor(currency, total);
+    Map<SpendCategory, Money> categories = new EnumMap<>(SpendCategory.class);
+    for (SpendCategory category : SpendCategory.values()) {
+      categories.put(category, Money.ofMinor(currency, byCategory[category.ordinal()]));
+    }
+    this.spentByCategory = Collections.unmodifiableMap(categories);
+    SortedMap<TeamId, Money> teams = new TreeMap<>();
+    byTeam.forEach((team, sum) -> teams.put(team, Money.ofMinor(currency, sum[0])));
+    this.spentByTeam = Collections.unmodifiableSortedMap(teams);
+    Map<Arm, Money> arms = new EnumMap<>(Arm.class);
+    for (Arm arm : Arm.values()) {
+      if (armSpent[arm.ordinal()]) {
+        arms.put(arm, Money.ofMinor(currency, byArm[arm.ordinal()]));
+      }
+    }
+    this.spentByArm = isRandomised(fold.history) ? Collections.unmodifiableMap(arms) : Map.of();
+    this.amounts = Distribution.ofKeys(requested, amounts, minor -> Money.ofMinor(currency, minor));
+    this.timeToDecision = Distribution.ofKeys(toDecision, decisions, Duration::ofNanos);
+    this.timeToPayment = Distribution.ofKeys(toPayment, payments, Duration::ofNanos);
     Money cap = familyAllowance(configuration).orElse(null);
-    Set<FamilyId> families = new TreeSet<>(eligible);
-    families.addAll(byFamily.keySet());
+    Collections.sort(families);
     List<FamilyUtilisation> rows = new ArrayList<>(families.size());
     for (FamilyId family : families) {
-      rows.add(new FamilyUtilisation(family, fold.armOf(family), byFamily.getOrDefault(family, zero), cap));
+      FamilyTally tally = fold.families.get(family);
+      rows.add(new FamilyUtilisation(family, fold.armOf(family),
+          tally == null ? zero : Money.ofMinor(currency, tally.spent), cap));
     }
     this.utilisation = Collections.unmodifiableList(rows);
+  }
+
+  private static long nanos(Duration duration, RequestSummary request) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("request " + request.requestId() + " took " + duration
+          + " to decide or pay, longer than a report can measure (about 292 years)", e);
+    }
   }
 
   /**
@@ -177,7 +214,7 @@ public final class EvaluationReport {
     requireNonNull(history, "history");
     requireNonNull(events, "events");
     requireNonNull(range, "range");
-    Fold fold = new Fold(history, range);
+    Fold fold = new Fold(history, range, events.size());
     for (LedgerEvent event : events) {
       fold.apply(requireNonNull(event, "events contains null"));
     }
@@ -406,18 +443,48 @@ public final class EvaluationReport {
   }
 
   /** The single pass over the events. Not thread-safe. */
+  /** What the report adds up for one family that made a request, looked up once per request. */
+  private static final class FamilyTally {
+    final FamilyId familyId;
+    long spent;
+    boolean eligibleByRequest;
+    private boolean allocationLooked;
+    private @Nullable AllocationRecord allocation;
+
+    FamilyTally(FamilyId familyId) {
+      this.familyId = familyId;
+    }
+
+    @Nullable AllocationRecord allocation(Map<FamilyId, AllocationRecord> allocations) {
+      if (!allocationLooked) {
+        allocation = allocations.get(familyId);
+        allocationLooked = true;
+      }
+      return allocation;
+    }
+  }
+
   private static final class Fold {
     final ConfigurationHistory history;
     final PilotConfiguration configuration;
     final BudgetPeriod range;
     final boolean allEligible;
     final Map<FamilyId, AllocationRecord> allocations = new HashMap<>();
-    final Map<RequestId, RequestSummary.Builder> open = new LinkedHashMap<>();
+    final Map<RequestId, RequestSummary.Builder> open;
+    final List<RequestSummary.Builder> inOrder;
+    /** The family of each request in {@link #inOrder}, and of the summaries, at the same index. */
+    final List<FamilyTally> familyOf;
+    final Map<FamilyId, FamilyTally> families = new HashMap<>();
     final Set<RequestId> outside = new HashSet<>();
     final Set<FamilyId> eligible = new HashSet<>();
-    final List<RequestSummary> summaries = new ArrayList<>();
+    final List<RequestSummary> summaries;
 
-    Fold(ConfigurationHistory history, BudgetPeriod range) {
+    Fold(ConfigurationHistory history, BudgetPeriod range, int events) {
+      int requests = Math.max(16, events / 2);
+      this.open = new HashMap<>(requests * 4 / 3 + 1);
+      this.inOrder = new ArrayList<>(requests);
+      this.familyOf = new ArrayList<>(requests);
+      this.summaries = new ArrayList<>(requests);
       this.history = history;
       this.range = range;
       LocalDate last = range.end().minusDays(1);
@@ -480,15 +547,16 @@ public final class EvaluationReport {
     private void submitted(LedgerEvent.Submitted event) {
       SpendRequest spend = event.request();
       RequestId id = spend.id();
-      if (open.containsKey(id) || outside.contains(id)) {
-        throw new IllegalArgumentException("event " + event.sequence() + " submits request " + id
-            + " a second time");
-      }
       if (!range.contains(spend.requestedOn())) {
-        outside.add(id);
+        if (open.containsKey(id) || !outside.add(id)) {
+          throw submittedTwice(event, id);
+        }
         return;
       }
       RequestSummary.Builder request = new RequestSummary.Builder();
+      if (open.putIfAbsent(id, request) != null || outside.contains(id)) {
+        throw submittedTwice(event, id);
+      }
       request.requestId = id;
       request.familyId = spend.familyId();
       request.teamId = spend.teamId();
@@ -510,7 +578,17 @@ public final class EvaluationReport {
       Money zero = Money.zero(configuration.currency());
       request.paid = zero;
       request.refunded = zero;
-      open.put(id, request);
+      inOrder.add(request);
+      FamilyTally family = families.get(spend.familyId());
+      if (family == null) {
+        family = new FamilyTally(spend.familyId());
+        families.put(spend.familyId(), family);
+      }
+      familyOf.add(family);
+    }
+
+    private static IllegalArgumentException submittedTwice(LedgerEvent event, RequestId id) {
+      return new IllegalArgumentException("event " + event.sequence() + " submits request " + id + " a second time");
     }
 
     private Money checked(Money amount, LedgerEvent event) {
@@ -527,15 +605,17 @@ public final class EvaluationReport {
           eligible.add(record.familyId());
         }
       }
-      for (RequestSummary.Builder request : open.values()) {
-        FamilyId family = requireNonNull(request.familyId);
-        AllocationRecord record = allocations.get(family);
+      for (int i = 0; i < inOrder.size(); i++) {
+        RequestSummary.Builder request = inOrder.get(i);
+        FamilyTally family = familyOf.get(i);
+        AllocationRecord record = family.allocation(allocations);
         if (record != null) {
           request.arm = record.arm();
           request.stratum = record.stratum().orElse(null);
         }
-        if (allEligible && !request.codes.contains(FindingCode.TEAM_NOT_ELIGIBLE)) {
-          eligible.add(family);
+        if (allEligible && !family.eligibleByRequest && !request.codes.contains(FindingCode.TEAM_NOT_ELIGIBLE)) {
+          family.eligibleByRequest = true;
+          eligible.add(family.familyId);
         }
         summaries.add(request.build());
       }

@@ -2,13 +2,12 @@ package org.devolvedbudgets.rules.ledger;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.money.CurrencyUnit;
@@ -35,7 +34,13 @@ import org.jspecify.annotations.Nullable;
  * operation commits and when a journal is replayed, so the two cannot disagree.
  *
  * <p>Money is counted per account (an allowance and a holder, or a family's whole spending) per day, in minor
- * units: a period's usage is the sum over its days, which serves fixed periods and rolling windows alike.
+ * units: a period's usage is the sum over its days, which serves fixed periods and rolling windows alike. Each
+ * account keeps its days in sorted primitive arrays ({@link Account}), and a request's entry points straight at
+ * the accounts its reservation charges, so paying or releasing it looks nothing up. Why not maps of days: a
+ * replay folds millions of events, and boxed days and tallies made it eight times slower.
+ *
+ * <p>Every event is checked before it changes anything ({@link #check}, and again in {@link #apply}): a
+ * reservation resolves once, amounts match what was reserved, no balance goes negative or overflows.
  *
  * <p>Thread safety: the maps are concurrent so that operations on different families can read and insert at
  * once; each account's days and each request's entry are guarded by the {@link BudgetLedger}'s lock of the
@@ -46,15 +51,23 @@ final class Balances {
   /** The account name of a family's whole spending, for the cumulative window: never a valid allowance name. */
   static final String FAMILY_SPENDING = "";
 
-  private final ConcurrentHashMap<AccountKey, NavigableMap<LocalDate, Tally>> accounts = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<RequestId, Entry> requests = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<AccountKey, Account> accounts;
+  private final ConcurrentHashMap<RequestId, Entry> requests;
   private final ConcurrentHashMap<FamilyId, AllocationRecord> allocations = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<FamilyId, Set<String>> children = new ConcurrentHashMap<>();
   private final Set<RequestId> awaiting = ConcurrentHashMap.newKeySet();
   private final CurrencyUnit currency;
 
-  Balances(CurrencyUnit currency) {
+  /**
+   * Empty balances.
+   *
+   * @param currency the scheme's currency
+   * @param expectedEvents how many events are about to be applied (a journal's length), to size the maps once
+   */
+  Balances(CurrencyUnit currency, int expectedEvents) {
     this.currency = currency;
+    this.requests = new ConcurrentHashMap<>(Math.max(16, expectedEvents / 2));
+    this.accounts = new ConcurrentHashMap<>(Math.max(16, expectedEvents / 4));
   }
 
   /** An allowance (or {@link #FAMILY_SPENDING}) counted for one holder. */
@@ -69,13 +82,65 @@ final class Balances {
     }
   }
 
-  /** Posted and reserved minor units on one day of one account. */
-  static final class Tally {
-    long posted;
-    long reserved;
+  /**
+   * Posted and reserved minor units per day of one account: days ascending in a primitive array, with the
+   * amounts in two parallel ones. Most events land on the account's latest day, which is checked first.
+   */
+  static final class Account {
+    private int size;
+    private long[] days = new long[2];
+    private long[] posted = new long[2];
+    private long[] reserved = new long[2];
 
-    boolean isZero() {
-      return posted == 0 && reserved == 0;
+    private int indexOf(long day) {
+      if (size > 0 && days[size - 1] == day) {
+        return size - 1;
+      }
+      return Arrays.binarySearch(days, 0, size, day);
+    }
+
+    long posted(long day) {
+      int i = indexOf(day);
+      return i < 0 ? 0 : posted[i];
+    }
+
+    long reserved(long day) {
+      int i = indexOf(day);
+      return i < 0 ? 0 : reserved[i];
+    }
+
+    /** Adds to one day; the caller has checked that neither amount goes negative or overflows. */
+    void add(long day, long postedChange, long reservedChange) {
+      int i = indexOf(day);
+      if (i < 0) {
+        i = -i - 1;
+        if (size == days.length) {
+          int capacity = size * 2;
+          days = Arrays.copyOf(days, capacity);
+          posted = Arrays.copyOf(posted, capacity);
+          reserved = Arrays.copyOf(reserved, capacity);
+        }
+        System.arraycopy(days, i, days, i + 1, size - i);
+        System.arraycopy(posted, i, posted, i + 1, size - i);
+        System.arraycopy(reserved, i, reserved, i + 1, size - i);
+        days[i] = day;
+        posted[i] = 0;
+        reserved[i] = 0;
+        size++;
+      }
+      posted[i] += postedChange;
+      reserved[i] += reservedChange;
+    }
+
+    /** Sums the days in {@code [from, to)}: {posted, reserved}. */
+    long[] sum(long from, long to) {
+      int i = Arrays.binarySearch(days, 0, size, from);
+      long[] sum = new long[2];
+      for (i = i < 0 ? -i - 1 : i; i < size && days[i] < to; i++) {
+        sum[0] += posted[i];
+        sum[1] += reserved[i];
+      }
+      return sum;
     }
   }
 
@@ -83,7 +148,9 @@ final class Balances {
   static final class Entry {
     final Submitted submitted;
     @Nullable Reserved reserved;
-    @Nullable Submission submission;
+    /** The accounts the reservation charges, resolved once when it is made. */
+    Account[] accounts = new Account[0];
+    private @Nullable Submission submission;
     @Nullable ReservationStatus status;
     long posted;
     long refunded;
@@ -115,15 +182,8 @@ final class Balances {
 
   /** Sums an account over a period: {posted, reserved} in minor units. */
   long[] sum(AccountKey key, BudgetPeriod period) {
-    long[] sum = new long[2];
-    NavigableMap<LocalDate, Tally> days = accounts.get(key);
-    if (days != null) {
-      for (Tally tally : days.subMap(period.start(), true, period.end(), false).values()) {
-        sum[0] += tally.posted;
-        sum[1] += tally.reserved;
-      }
-    }
-    return sum;
+    Account account = accounts.get(key);
+    return account == null ? new long[2] : account.sum(period.start().toEpochDay(), period.end().toEpochDay());
   }
 
   Reservation snapshot(Entry entry) {
@@ -134,146 +194,134 @@ final class Balances {
   }
 
   /**
-   * Applies events in order. Each is checked against the state first (a reservation resolves once, a refund
-   * never exceeds what was posted, no balance goes negative); a journal that breaks a rule throws
-   * {@link LedgerInvariantException}. The ledger checks every batch with {@link #check} before appending it, so
-   * on the live path this never throws.
+   * Returns what submitting the request gave: its decision and its reservation as made. Built the first time it
+   * is asked for (a replay never needs most of them) and then kept, so a retry returns the same object. Call with
+   * the request's family locked.
+   */
+  Submission submission(Entry entry) {
+    Submission submission = entry.submission;
+    if (submission == null) {
+      Reserved reserved = entry.reserved;
+      Money zero = Money.zero(currency);
+      submission = new Submission(entry.submitted.decision(), reserved == null ? null
+          : new Reservation(reserved.requestId(), reserved.familyId(), reserved.day(), reserved.amount(),
+              reserved.awaitsApproval() ? ReservationStatus.AWAITING_APPROVAL : ReservationStatus.APPROVED,
+              reserved.expiresAt().orElse(null), zero, zero));
+      entry.submission = submission;
+    }
+    return submission;
+  }
+
+  /**
+   * Applies events in order, each checked against the state first (a reservation resolves once, a refund never
+   * exceeds what was posted, no balance goes negative); a journal that breaks a rule throws
+   * {@link LedgerInvariantException} at the first event that cannot be applied, which changes nothing.
    */
   void apply(List<LedgerEvent> events) {
-    for (LedgerEvent event : events) {
-      apply(event);
+    for (int i = 0; i < events.size(); i++) {
+      LedgerEvent event = events.get(i);
+      change(event, validate(event, null));
     }
   }
 
   /**
-   * Checks that a batch can be applied: runs it against a scratch copy of the requests and accounts it touches.
+   * Checks that a batch can be applied, without changing anything: each event against the state as the events
+   * before it in the batch would leave it. A request submitted earlier in the batch counts as submitted; a batch
+   * may change account balances with one event only (the ledger's batches are a submission and its reservation,
+   * or one event), so that each balance check sees the live figures.
+   *
+   * @throws LedgerInvariantException if an event cannot be applied
+   * @throws IllegalStateException if more than one event in the batch changes balances
    */
   void check(List<LedgerEvent> events) {
-    Balances scratch = new Balances(currency);
+    Entry pending = null;
+    int changingBalances = 0;
     for (LedgerEvent event : events) {
-      if (event instanceof LedgerEvent.RequestEvent) {
-        RequestId id = ((LedgerEvent.RequestEvent) event).requestId();
-        Entry entry = requests.get(id);
-        if (entry != null && !scratch.requests.containsKey(id)) {
-          scratch.copyIn(this, entry);
-        }
+      if (!(event instanceof Submitted || event instanceof Allocated || event instanceof Approved)
+          && ++changingBalances > 1) {
+        throw new IllegalStateException("a batch may change balances with one event only");
       }
-      if (event instanceof Allocated) {
-        AllocationRecord existing = allocations.get(event.familyId());
-        if (existing != null) {
-          scratch.allocations.put(event.familyId(), existing);
-        }
-      }
-      scratch.apply(event);
-    }
-  }
-
-  private void copyIn(Balances live, Entry entry) {
-    Entry copy = new Entry(entry.submitted);
-    copy.reserved = entry.reserved;
-    copy.submission = entry.submission;
-    copy.status = entry.status;
-    copy.posted = entry.posted;
-    copy.refunded = entry.refunded;
-    requests.put(entry.submitted.requestId(), copy);
-    if (entry.reserved != null) {
-      for (AccountKey key : accountsOf(entry.reserved)) {
-        NavigableMap<LocalDate, Tally> days = live.accounts.get(key);
-        Tally live0 = days == null ? null : days.get(entry.reserved.day());
-        if (live0 != null && !accounts.containsKey(key)) {
-          Tally tally = new Tally();
-          tally.posted = live0.posted;
-          tally.reserved = live0.reserved;
-          NavigableMap<LocalDate, Tally> one = new TreeMap<>();
-          one.put(entry.reserved.day(), tally);
-          accounts.put(key, one);
-        }
+      validate(event, pending);
+      if (event instanceof Submitted) {
+        pending = new Entry((Submitted) event);
       }
     }
   }
 
-  private void apply(LedgerEvent event) {
+  /**
+   * Checks one event against the state, returning the request's entry it changes (null for an allocation or a
+   * submission). {@code pending} is a request submitted earlier in the same batch, not yet applied.
+   */
+  private @Nullable Entry validate(LedgerEvent event, @Nullable Entry pending) {
     if (event instanceof Allocated) {
-      Allocated allocated = (Allocated) event;
-      AllocationRecord previous = allocations.putIfAbsent(allocated.familyId(), allocated.record());
-      if (previous != null) {
+      if (allocations.containsKey(event.familyId())) {
         throw broken(event, "the family was already allocated");
       }
-    } else if (event instanceof Submitted) {
-      Submitted submitted = (Submitted) event;
-      Entry previous = requests.putIfAbsent(submitted.requestId(), new Entry(submitted));
-      if (previous != null) {
+      return null;
+    }
+    if (event instanceof Submitted) {
+      RequestId id = ((Submitted) event).requestId();
+      if (requests.containsKey(id) || pending != null && pending.submitted.requestId().equals(id)) {
         throw broken(event, "the request was already submitted");
       }
-      Entry entry = requests.get(submitted.requestId());
-      entry.submission = new Submission(submitted.decision(), null);
-    } else if (event instanceof Reserved) {
-      reserve((Reserved) event);
-    } else if (event instanceof Approved) {
-      Entry entry = awaitingApproval(event, ((Approved) event).requestId());
-      entry.status = ReservationStatus.APPROVED;
-      awaiting.remove(entry.submitted.requestId());
-    } else if (event instanceof Rejected) {
-      Rejected rejected = (Rejected) event;
-      release(event, awaitingApproval(event, rejected.requestId()), rejected.released(), ReservationStatus.REJECTED);
-    } else if (event instanceof Voided) {
-      Voided voided = (Voided) event;
-      release(event, open(event, voided.requestId()), voided.released(), ReservationStatus.VOIDED);
-    } else if (event instanceof Expired) {
-      Expired expired = (Expired) event;
-      release(event, awaitingApproval(event, expired.requestId()), expired.released(), ReservationStatus.EXPIRED);
-    } else if (event instanceof Posted) {
-      post((Posted) event);
-    } else {
-      refund((Refunded) event);
+      return null;
     }
-  }
-
-  private void reserve(Reserved reserved) {
-    Entry entry = requests.get(reserved.requestId());
-    if (entry == null || entry.reserved != null || !entry.familyId().equals(reserved.familyId())) {
-      throw broken(reserved, "it does not follow the request's submission");
-    }
-    if (!entry.submitted.request().amount().equals(reserved.amount())) {
-      throw broken(reserved, "it reserves an amount other than the request's");
-    }
-    long amount = minor(reserved, reserved.amount());
-    for (AccountKey key : accountsOf(reserved)) {
-      add(reserved, key, reserved.day(), 0, amount);
-    }
-    for (UsageKey charge : reserved.charges()) {
-      if (charge.scope() == AllowanceScope.CHILD) {
-        children.computeIfAbsent(reserved.familyId(), family -> ConcurrentHashMap.newKeySet()).add(charge.holder());
+    if (event instanceof Reserved) {
+      Reserved reserved = (Reserved) event;
+      Entry entry = requests.get(reserved.requestId());
+      if (entry == null && pending != null && pending.submitted.requestId().equals(reserved.requestId())) {
+        entry = pending;
       }
+      if (entry == null || entry.reserved != null || !entry.familyId().equals(reserved.familyId())) {
+        throw broken(reserved, "it does not follow the request's submission");
+      }
+      if (!entry.submitted.request().amount().equals(reserved.amount())) {
+        throw broken(reserved, "it reserves an amount other than the request's");
+      }
+      long amount = minor(reserved, reserved.amount());
+      long day = reserved.day().toEpochDay();
+      List<UsageKey> charges = reserved.charges();
+      for (int i = 0; i <= charges.size(); i++) {
+        Account account = accounts.get(i < charges.size() ? AccountKey.of(charges.get(i))
+            : AccountKey.spendingOf(reserved.familyId()));
+        if (account != null) {
+          checkResult(reserved, reserved, i, account.posted(day), account.reserved(day), 0, amount);
+        }
+      }
+      return entry;
     }
-    entry.reserved = reserved;
-    entry.status = reserved.awaitsApproval() ? ReservationStatus.AWAITING_APPROVAL : ReservationStatus.APPROVED;
-    if (reserved.awaitsApproval()) {
-      awaiting.add(reserved.requestId());
+    if (event instanceof Approved) {
+      return awaitingApproval(event, ((Approved) event).requestId());
     }
-    entry.submission = new Submission(entry.submitted.decision(), snapshot(entry));
-  }
-
-  private void post(Posted posted) {
-    Entry entry = open(posted, posted.requestId());
-    if (entry.status != ReservationStatus.APPROVED) {
-      throw broken(posted, "the reservation is " + entry.status + ", not approved");
+    if (event instanceof Rejected) {
+      Rejected rejected = (Rejected) event;
+      return releasable(event, awaitingApproval(event, rejected.requestId()), rejected.released());
     }
-    Reserved reserved = Objects.requireNonNull(entry.reserved);
-    long amount = minor(posted, posted.amount());
-    long released = minor(posted, posted.released());
-    long held = reserved.amount().minorUnits();
-    if (amount + released != held) {
-      throw broken(posted, "posted plus released is not the " + reserved.amount() + " reserved");
+    if (event instanceof Voided) {
+      Voided voided = (Voided) event;
+      return releasable(event, open(event, voided.requestId()), voided.released());
     }
-    for (AccountKey key : accountsOf(reserved)) {
-      add(posted, key, reserved.day(), amount, -held);
+    if (event instanceof Expired) {
+      Expired expired = (Expired) event;
+      return releasable(event, awaitingApproval(event, expired.requestId()), expired.released());
     }
-    entry.status = ReservationStatus.POSTED;
-    entry.posted = amount;
-  }
-
-  private void refund(Refunded refunded) {
+    if (event instanceof Posted) {
+      Posted posted = (Posted) event;
+      Entry entry = open(posted, posted.requestId());
+      if (entry.status != ReservationStatus.APPROVED) {
+        throw broken(posted, "the reservation is " + entry.status + ", not approved");
+      }
+      Reserved reserved = Objects.requireNonNull(entry.reserved);
+      long amount = minor(posted, posted.amount());
+      long released = minor(posted, posted.released());
+      long held = reserved.amount().minorUnits();
+      if (amount + released != held) {
+        throw broken(posted, "posted plus released is not the " + reserved.amount() + " reserved");
+      }
+      checkAccounts(posted, entry, amount, -held);
+      return entry;
+    }
+    Refunded refunded = (Refunded) event;
     Entry entry = requests.get(refunded.requestId());
     if (entry == null || entry.status != ReservationStatus.POSTED || entry.reserved == null) {
       throw broken(refunded, "the spend was not posted");
@@ -284,24 +332,118 @@ final class Balances {
           + " left of the spend");
     }
     if (refunded.restoresAllowance()) {
-      for (AccountKey key : accountsOf(entry.reserved)) {
-        add(refunded, key, entry.reserved.day(), -amount, 0);
-      }
+      checkAccounts(refunded, entry, -amount, 0);
     }
-    entry.refunded += amount;
+    return entry;
   }
 
-  private void release(LedgerEvent event, Entry entry, Money released, ReservationStatus to) {
+  /** Changes the state for an event {@link #validate} has accepted; {@code entry} is what it returned. */
+  private void change(LedgerEvent event, @Nullable Entry entry) {
+    if (event instanceof Allocated) {
+      allocations.put(event.familyId(), ((Allocated) event).record());
+    } else if (event instanceof Submitted) {
+      Submitted submitted = (Submitted) event;
+      requests.put(submitted.requestId(), new Entry(submitted));
+    } else {
+      Entry changed = Objects.requireNonNull(entry);
+      if (event instanceof Reserved) {
+        reserve((Reserved) event, changed);
+      } else if (event instanceof Approved) {
+        changed.status = ReservationStatus.APPROVED;
+        awaiting.remove(changed.submitted.requestId());
+      } else if (event instanceof Rejected) {
+        release(changed, ReservationStatus.REJECTED);
+      } else if (event instanceof Voided) {
+        release(changed, ReservationStatus.VOIDED);
+      } else if (event instanceof Expired) {
+        release(changed, ReservationStatus.EXPIRED);
+      } else if (event instanceof Posted) {
+        Posted posted = (Posted) event;
+        long amount = posted.amount().minorUnits();
+        addToAccounts(changed, amount, -Objects.requireNonNull(changed.reserved).amount().minorUnits());
+        changed.status = ReservationStatus.POSTED;
+        changed.posted = amount;
+      } else {
+        Refunded refunded = (Refunded) event;
+        long amount = refunded.amount().minorUnits();
+        if (refunded.restoresAllowance()) {
+          addToAccounts(changed, -amount, 0);
+        }
+        changed.refunded += amount;
+      }
+    }
+  }
+
+  private void reserve(Reserved reserved, Entry entry) {
+    List<UsageKey> charges = reserved.charges();
+    Account[] charged = new Account[charges.size() + 1];
+    for (int i = 0; i < charges.size(); i++) {
+      UsageKey charge = charges.get(i);
+      charged[i] = accounts.computeIfAbsent(AccountKey.of(charge), key -> new Account());
+      if (charge.scope() == AllowanceScope.CHILD) {
+        children.computeIfAbsent(reserved.familyId(), family -> ConcurrentHashMap.newKeySet()).add(charge.holder());
+      }
+    }
+    charged[charges.size()] = accounts.computeIfAbsent(AccountKey.spendingOf(reserved.familyId()),
+        key -> new Account());
+    entry.accounts = charged;
+    entry.reserved = reserved;
+    entry.status = reserved.awaitsApproval() ? ReservationStatus.AWAITING_APPROVAL : ReservationStatus.APPROVED;
+    addToAccounts(entry, 0, reserved.amount().minorUnits());
+    if (reserved.awaitsApproval()) {
+      awaiting.add(reserved.requestId());
+    }
+  }
+
+  private void release(Entry entry, ReservationStatus to) {
+    Reserved reserved = Objects.requireNonNull(entry.reserved);
+    addToAccounts(entry, 0, -reserved.amount().minorUnits());
+    entry.status = to;
+    awaiting.remove(reserved.requestId());
+  }
+
+  private Entry releasable(LedgerEvent event, Entry entry, Money released) {
     Reserved reserved = Objects.requireNonNull(entry.reserved);
     if (!released.equals(reserved.amount())) {
       throw broken(event, "it releases " + released + ", not the " + reserved.amount() + " reserved");
     }
-    long amount = reserved.amount().minorUnits();
-    for (AccountKey key : accountsOf(reserved)) {
-      add(event, key, reserved.day(), 0, -amount);
+    checkAccounts(event, entry, 0, -reserved.amount().minorUnits());
+    return entry;
+  }
+
+  private void addToAccounts(Entry entry, long postedChange, long reservedChange) {
+    long day = Objects.requireNonNull(entry.reserved).day().toEpochDay();
+    for (Account account : entry.accounts) {
+      account.add(day, postedChange, reservedChange);
     }
-    entry.status = to;
-    awaiting.remove(reserved.requestId());
+  }
+
+  /** Checks a change to every account a reservation charges, on its day. */
+  private void checkAccounts(LedgerEvent event, Entry entry, long postedChange, long reservedChange) {
+    Reserved reserved = Objects.requireNonNull(entry.reserved);
+    long day = reserved.day().toEpochDay();
+    for (int i = 0; i < entry.accounts.length; i++) {
+      Account account = entry.accounts[i];
+      checkResult(event, reserved, i, account.posted(day), account.reserved(day), postedChange, reservedChange);
+    }
+  }
+
+  /**
+   * Checks one account's day after a change: the {@code index}-th account {@code reserved} charges (its charges,
+   * then the family's spending), named only if the check fails.
+   */
+  private static void checkResult(LedgerEvent event, Reserved reserved, int index, long posted, long held,
+      long postedChange, long reservedChange) {
+    long newPosted = posted + postedChange;
+    long newReserved = held + reservedChange;
+    boolean overflows = ((posted ^ newPosted) & (postedChange ^ newPosted)) < 0
+        || ((held ^ newReserved) & (reservedChange ^ newReserved)) < 0;
+    if (overflows || newPosted < 0 || newReserved < 0) {
+      List<UsageKey> charges = reserved.charges();
+      String name = index < charges.size() ? "'" + charges.get(index).allowanceName() + "'" : "the family's spending";
+      throw broken(event, "it would " + (overflows ? "overflow " : "leave ") + name + " on " + reserved.day()
+          + (overflows ? "" : " negative"));
+    }
   }
 
   private Entry awaitingApproval(LedgerEvent event, RequestId requestId) {
@@ -323,34 +465,12 @@ final class Balances {
     return entry;
   }
 
-  private void add(LedgerEvent event, AccountKey key, LocalDate day, long posted, long reserved) {
-    Tally tally = accounts.computeIfAbsent(key, k -> new TreeMap<>()).computeIfAbsent(day, d -> new Tally());
-    long newPosted = tally.posted + posted;
-    long newReserved = tally.reserved + reserved;
-    if (newPosted < 0 || newReserved < 0) {
-      throw broken(event, "it would leave " + (key.allowance().isEmpty() ? "the family's spending" : "'"
-          + key.allowance() + "'") + " on " + day + " negative");
-    }
-    tally.posted = newPosted;
-    tally.reserved = newReserved;
-  }
-
   private long minor(LedgerEvent event, Money amount) {
     if (!amount.hasCurrency(currency)) {
       throw broken(event, "it is in " + amount.currency().getCurrencyCode() + ", not "
           + currency.getCurrencyCode());
     }
     return amount.minorUnits();
-  }
-
-  private static List<AccountKey> accountsOf(Reserved reserved) {
-    List<UsageKey> charges = reserved.charges();
-    AccountKey[] keys = new AccountKey[charges.size() + 1];
-    for (int i = 0; i < charges.size(); i++) {
-      keys[i] = AccountKey.of(charges.get(i));
-    }
-    keys[charges.size()] = AccountKey.spendingOf(reserved.familyId());
-    return List.of(keys);
   }
 
   private static LedgerInvariantException broken(LedgerEvent event, String why) {
@@ -364,12 +484,14 @@ final class Balances {
    */
   Map<String, String> fingerprint() {
     Map<String, String> result = new HashMap<>();
-    accounts.forEach((key, days) -> days.forEach((day, tally) -> {
-      if (!tally.isZero()) {
-        result.put("account " + key.allowance() + "/" + key.holder() + "/" + day,
-            tally.posted + " posted, " + tally.reserved + " reserved");
+    accounts.forEach((key, account) -> {
+      for (int i = 0; i < account.size; i++) {
+        if (account.posted[i] != 0 || account.reserved[i] != 0) {
+          result.put("account " + key.allowance() + "/" + key.holder() + "/" + LocalDate.ofEpochDay(account.days[i]),
+              account.posted[i] + " posted, " + account.reserved[i] + " reserved");
+        }
       }
-    }));
+    });
     requests.forEach((id, entry) -> result.put("request " + id,
         entry.status + " posted " + entry.posted + " refunded " + entry.refunded));
     allocations.forEach((family, record) -> result.put("allocation " + family, record.toString()));

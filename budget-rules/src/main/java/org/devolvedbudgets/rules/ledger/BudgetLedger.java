@@ -101,8 +101,6 @@ public final class BudgetLedger {
   /** The longest hold on a reservation awaiting approval that a ledger accepts. */
   public static final Duration MAX_APPROVAL_HOLD = Duration.ofDays(366);
 
-  private static final String PILOT_LOCK = "pilot";
-
   private final ConfigurationHistory history;
   private final LedgerStore store;
   private final Clock clock;
@@ -111,7 +109,9 @@ public final class BudgetLedger {
   private final CurrencyUnit currency;
   private final Balances balances;
   private final ReentrantLock appendLock = new ReentrantLock();
-  private final ConcurrentHashMap<String, ReentrantLock> scopeLocks = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<FamilyId, ReentrantLock> familyLocks = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, ReentrantLock> teamLocks = new ConcurrentHashMap<>();
+  private final ReentrantLock pilotLock = new ReentrantLock();
   private long lastSequence; // guarded by appendLock
   private volatile @Nullable String stoppedBecause;
 
@@ -122,8 +122,8 @@ public final class BudgetLedger {
     this.approvalHold = builder.approvalHold;
     this.systemWorker = builder.systemWorker;
     this.currency = history.latest().currency();
-    this.balances = new Balances(currency);
     List<LedgerEvent> journal = store.readAll();
+    this.balances = new Balances(currency, journal.size());
     for (int i = 0; i < journal.size(); i++) {
       if (journal.get(i).sequence() != i + 1) {
         throw new LedgerInvariantException("the store's journal has event " + journal.get(i).sequence()
@@ -197,7 +197,7 @@ public final class BudgetLedger {
 
   private AllocationRecord recordAllocation(AllocationRecord record, WorkerId actor, boolean keepFirst) {
     FamilyId familyId = record.familyId();
-    ReentrantLock lock = lockFor("family " + familyId);
+    ReentrantLock lock = familyLock(familyId);
     lock.lock();
     try {
       AllocationRecord existing = balances.allocation(familyId);
@@ -264,18 +264,18 @@ public final class BudgetLedger {
           throw conflict(raced.submitted.request(), request);
         }
       });
-      return Objects.requireNonNull(Objects.requireNonNull(balances.entry(request.id())).submission);
+      return balances.submission(Objects.requireNonNull(balances.entry(request.id())));
     } finally {
       held.release();
     }
   }
 
-  private static Submission retried(Entry existing, SpendRequest request) {
+  private Submission retried(Entry existing, SpendRequest request) {
     SpendRequest original = existing.submitted.request();
     if (!original.equals(request)) {
       throw conflict(original, request);
     }
-    return Objects.requireNonNull(existing.submission);
+    return balances.submission(existing);
   }
 
   private static IdempotencyConflictException conflict(SpendRequest original, SpendRequest retry) {
@@ -636,7 +636,7 @@ public final class BudgetLedger {
   public List<RemainingBudget> remainingBudget(TeamId teamId, LocalDate date) {
     requireNonNull(teamId, "teamId");
     requireNonNull(date, "date");
-    return sharedRemaining(AllowanceScope.TEAM, "team " + teamId, teamId.value(), date);
+    return sharedRemaining(AllowanceScope.TEAM, teamLock(teamId.value()), teamId.value(), date);
   }
 
   /**
@@ -649,14 +649,13 @@ public final class BudgetLedger {
    */
   public List<RemainingBudget> remainingBudgetOfPilot(LocalDate date) {
     requireNonNull(date, "date");
-    return sharedRemaining(AllowanceScope.PILOT, PILOT_LOCK, BudgetPosition.PILOT, date);
+    return sharedRemaining(AllowanceScope.PILOT, pilotLock, BudgetPosition.PILOT, date);
   }
 
-  private List<RemainingBudget> sharedRemaining(AllowanceScope scope, String lockName, String holder,
+  private List<RemainingBudget> sharedRemaining(AllowanceScope scope, ReentrantLock lock, String holder,
       LocalDate date) {
     PilotConfiguration configuration = inTerm(date);
     List<RemainingBudget> result = new ArrayList<>();
-    ReentrantLock lock = lockFor(lockName);
     lock.lock();
     try {
       for (Allowance allowance : configuration.allowances()) {
@@ -684,7 +683,7 @@ public final class BudgetLedger {
     if (entry == null) {
       return Optional.empty();
     }
-    ReentrantLock lock = lockFor("family " + entry.familyId());
+    ReentrantLock lock = familyLock(entry.familyId());
     lock.lock();
     try {
       return entry.reserved == null ? Optional.empty() : Optional.of(balances.snapshot(entry));
@@ -705,10 +704,10 @@ public final class BudgetLedger {
     if (entry == null) {
       return Optional.empty();
     }
-    ReentrantLock lock = lockFor("family " + entry.familyId());
+    ReentrantLock lock = familyLock(entry.familyId());
     lock.lock();
     try {
-      return Optional.ofNullable(entry.submission);
+      return Optional.of(balances.submission(entry));
     } finally {
       lock.unlock();
     }
@@ -760,7 +759,7 @@ public final class BudgetLedger {
     appendLock.lock();
     try {
       List<LedgerEvent> journal = store.readAll();
-      Balances replayed = new Balances(currency);
+      Balances replayed = new Balances(currency, journal.size());
       replayed.apply(journal);
       String difference = null;
       if (journal.size() != lastSequence) {
@@ -966,20 +965,26 @@ public final class BudgetLedger {
 
   // -------------------------------------------------------------------------------------------------- locking
 
-  private ReentrantLock lockFor(String scope) {
-    return scopeLocks.computeIfAbsent(scope, name -> new ReentrantLock());
+  private ReentrantLock familyLock(FamilyId familyId) {
+    ReentrantLock lock = familyLocks.get(familyId);
+    return lock != null ? lock : familyLocks.computeIfAbsent(familyId, family -> new ReentrantLock());
+  }
+
+  private ReentrantLock teamLock(String team) {
+    ReentrantLock lock = teamLocks.get(team);
+    return lock != null ? lock : teamLocks.computeIfAbsent(team, name -> new ReentrantLock());
   }
 
   /** Locks a family, then its team, then the pilot, as far as {@code charges} reach. */
   private Held hold(FamilyId familyId, List<UsageKey> charges) {
-    ReentrantLock family = lockFor("family " + familyId);
+    ReentrantLock family = familyLock(familyId);
     family.lock();
     return holdShared(family, charges);
   }
 
   /** Locks the family of an entry first, then reads its reservation's charges to lock its team and the pilot. */
   private Held hold(Entry entry) {
-    ReentrantLock family = lockFor("family " + entry.familyId());
+    ReentrantLock family = familyLock(entry.familyId());
     family.lock();
     LedgerEvent.Reserved reserved = entry.reserved;
     return holdShared(family, reserved == null ? List.of() : reserved.charges());
@@ -996,13 +1001,14 @@ public final class BudgetLedger {
         pilot = true;
       }
     }
-    return new Held(family, team == null ? null : lockOnce("team " + team), pilot ? lockOnce(PILOT_LOCK) : null);
-  }
-
-  private ReentrantLock lockOnce(String scope) {
-    ReentrantLock lock = lockFor(scope);
-    lock.lock();
-    return lock;
+    ReentrantLock teamLock = team == null ? null : teamLock(team);
+    if (teamLock != null) {
+      teamLock.lock();
+    }
+    if (pilot) {
+      pilotLock.lock();
+    }
+    return new Held(family, teamLock, pilot ? pilotLock : null);
   }
 
   /** The locks one operation holds, released in reverse order. */
