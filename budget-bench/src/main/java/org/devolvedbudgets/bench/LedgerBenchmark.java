@@ -16,6 +16,7 @@ import org.devolvedbudgets.rules.ledger.BudgetLedger;
 import org.devolvedbudgets.rules.ledger.LedgerResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -31,10 +32,12 @@ import org.openjdk.jmh.infra.ThreadParams;
  * two threads that scale perfectly score twice one thread.
  *
  * <p>Each operation builds its request (a new id each time, as a case system would), so the figure includes
- * that. Every iteration starts from an empty in-memory ledger, which then grows by three events per operation.
+ * that. Every iteration starts from an empty in-memory ledger, which then grows by three events per operation;
+ * keeping all of them is most of the garbage collector's work, so the heap is fixed at 4 GB.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 public class LedgerBenchmark {
 
   /** Creates the benchmark; JMH calls this. */
