@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * units: a period's usage is the sum over its days, which serves fixed periods and rolling windows alike. Each
  * account keeps its days in sorted primitive arrays ({@link Account}), and a request's entry points straight at
  * the accounts its reservation charges, so paying or releasing it looks nothing up. Why not maps of days: a
- * replay folds millions of events, and boxed days and tallies made it eight times slower.
+ * replay folds millions of events, and boxed days and tallies made it about three times slower.
  *
  * <p>Every event is checked before it changes anything ({@link #check}, and again in {@link #apply}): a
  * reservation resolves once, amounts match what was reserved, no balance goes negative or overflows.
