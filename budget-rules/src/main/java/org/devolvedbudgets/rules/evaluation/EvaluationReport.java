@@ -442,7 +442,6 @@ public final class EvaluationReport {
         .anyMatch(version -> version.allocation().method() == AllocationMethod.RANDOMISED);
   }
 
-  /** The single pass over the events. Not thread-safe. */
   /** What the report adds up for one family that made a request, looked up once per request. */
   private static final class FamilyTally {
     final FamilyId familyId;
@@ -464,6 +463,7 @@ public final class EvaluationReport {
     }
   }
 
+  /** The single pass over the events. Not thread-safe. */
   private static final class Fold {
     final ConfigurationHistory history;
     final PilotConfiguration configuration;
@@ -480,7 +480,7 @@ public final class EvaluationReport {
     final List<RequestSummary> summaries;
 
     Fold(ConfigurationHistory history, BudgetPeriod range, int events) {
-      int requests = Math.max(16, events / 2);
+      int requests = Math.max(16, Math.min(events, 1 << 24) / 2); // a hint: about two events per request
       this.open = new HashMap<>(requests * 4 / 3 + 1);
       this.inOrder = new ArrayList<>(requests);
       this.familyOf = new ArrayList<>(requests);
