@@ -2,6 +2,7 @@ package org.devolvedbudgets.rules.ledger;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -230,10 +231,12 @@ final class Balances {
    * may change account balances with one event only (the ledger's batches are a submission and its reservation,
    * or one event), so that each balance check sees the live figures.
    *
+   * @return what {@link #applyChecked} needs: the entry each event changes (for a submission, the new entry)
    * @throws LedgerInvariantException if an event cannot be applied
    * @throws IllegalStateException if more than one event in the batch changes balances
    */
-  void check(List<LedgerEvent> events) {
+  List<@Nullable Entry> check(List<LedgerEvent> events) {
+    List<@Nullable Entry> entries = new ArrayList<>(events.size());
     Entry pending = null;
     int changingBalances = 0;
     for (LedgerEvent event : events) {
@@ -241,10 +244,23 @@ final class Balances {
           && ++changingBalances > 1) {
         throw new IllegalStateException("a batch may change balances with one event only");
       }
-      validate(event, pending);
+      Entry entry = validate(event, pending);
       if (event instanceof Submitted) {
         pending = new Entry((Submitted) event);
+        entry = pending;
       }
+      entries.add(entry);
+    }
+    return entries;
+  }
+
+  /**
+   * Applies a batch {@link #check} accepted, with what it returned, without checking it again. Call with the
+   * state unchanged since the check (the ledger holds its locks throughout).
+   */
+  void applyChecked(List<LedgerEvent> events, List<@Nullable Entry> checked) {
+    for (int i = 0; i < events.size(); i++) {
+      change(events.get(i), checked.get(i));
     }
   }
 
@@ -337,13 +353,16 @@ final class Balances {
     return entry;
   }
 
-  /** Changes the state for an event {@link #validate} has accepted; {@code entry} is what it returned. */
+  /**
+   * Changes the state for an event {@link #validate} has accepted; {@code entry} is what it returned, or for a
+   * submission the entry to record (null: a new one).
+   */
   private void change(LedgerEvent event, @Nullable Entry entry) {
     if (event instanceof Allocated) {
       allocations.put(event.familyId(), ((Allocated) event).record());
     } else if (event instanceof Submitted) {
       Submitted submitted = (Submitted) event;
-      requests.put(submitted.requestId(), new Entry(submitted));
+      requests.put(submitted.requestId(), entry != null ? entry : new Entry(submitted));
     } else {
       Entry changed = Objects.requireNonNull(entry);
       if (event instanceof Reserved) {

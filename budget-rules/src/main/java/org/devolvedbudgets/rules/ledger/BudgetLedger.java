@@ -823,7 +823,7 @@ public final class BudgetLedger {
       for (int i = 0; i < drafts.size(); i++) {
         events.add(drafts.get(i).build(lastSequence + 1 + i, recordedAt));
       }
-      balances.check(events);
+      List<@Nullable Entry> checked = balances.check(events);
       try {
         store.append(lastSequence, events);
       } catch (ConcurrentAppendException e) {
@@ -832,7 +832,7 @@ public final class BudgetLedger {
       }
       lastSequence += events.size();
       try {
-        balances.apply(events);
+        balances.applyChecked(events, checked);
       } catch (RuntimeException e) {
         stoppedBecause = "events " + events.get(0).sequence() + " onwards were stored but could not be applied: "
             + e.getMessage();
@@ -966,13 +966,17 @@ public final class BudgetLedger {
   // -------------------------------------------------------------------------------------------------- locking
 
   private ReentrantLock familyLock(FamilyId familyId) {
-    ReentrantLock lock = familyLocks.get(familyId);
-    return lock != null ? lock : familyLocks.computeIfAbsent(familyId, family -> new ReentrantLock());
+    return lockIn(familyLocks, familyId);
   }
 
   private ReentrantLock teamLock(String team) {
-    ReentrantLock lock = teamLocks.get(team);
-    return lock != null ? lock : teamLocks.computeIfAbsent(team, name -> new ReentrantLock());
+    return lockIn(teamLocks, team);
+  }
+
+  /** The lock of a key, made the first time: a plain read first, as nearly every lock already exists. */
+  private static <K> ReentrantLock lockIn(ConcurrentHashMap<K, ReentrantLock> locks, K key) {
+    ReentrantLock lock = locks.get(key);
+    return lock != null ? lock : locks.computeIfAbsent(key, k -> new ReentrantLock());
   }
 
   /** Locks a family, then its team, then the pilot, as far as {@code charges} reach. */
