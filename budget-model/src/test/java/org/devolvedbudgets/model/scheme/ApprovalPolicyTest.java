@@ -16,6 +16,18 @@ import org.junit.jupiter.api.Test;
 class ApprovalPolicyTest {
 
   @Test
+  void aTierCoversAmountsUpToAndIncludingItsLimit() {
+    ApprovalTier worker = ApprovalTier.upTo(ApprovalRole.SOCIAL_WORKER, gbp("500.00"));
+    assertTrue(worker.covers(50_000));
+    assertTrue(worker.covers(1));
+    assertFalse(worker.covers(50_001));
+    assertFalse(worker.covers(Long.MAX_VALUE));
+    ApprovalTier top = ApprovalTier.unlimited(ApprovalRole.DIRECTOR);
+    assertTrue(top.covers(Long.MAX_VALUE));
+    assertEquals(worker, ApprovalTier.upTo(ApprovalRole.SOCIAL_WORKER, gbp("500.00")));
+  }
+
+  @Test
   void holdsTiersLowestFirstWithAnOptionalCumulativeThreshold() {
     ApprovalPolicy policy = ApprovalPolicy.builder()
         .from(Fixtures.ownAuthorityUpTo500())

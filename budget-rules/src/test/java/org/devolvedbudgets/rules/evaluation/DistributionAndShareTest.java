@@ -35,6 +35,18 @@ class DistributionAndShareTest {
   }
 
   @Test
+  void aDistributionHeldAsSortedKeysEqualsOneOfTheSameValues() {
+    Distribution<Long> ofValues = Distribution.of(List.of(30L, 10L, 20L, 10L));
+    Distribution<Long> ofKeys = Distribution.ofKeys(new long[] {20, 10, 30, 10, 99}, 4, Long::valueOf);
+    assertEquals(ofValues, ofKeys);
+    assertEquals(ofValues.hashCode(), ofKeys.hashCode());
+    assertEquals(ofValues.toString(), ofKeys.toString());
+    assertEquals(List.of(10L, 10L, 20L, 30L).hashCode(), ofKeys.hashCode(), "hashes as a list of its values");
+    assertTrue(!ofKeys.equals(Distribution.ofKeys(new long[] {20, 10, 30, 11}, 4, Long::valueOf)));
+    assertTrue(!ofKeys.equals(Distribution.ofKeys(new long[] {20, 10, 30}, 3, Long::valueOf)));
+  }
+
+  @Test
   void rejectsBadInput() {
     assertTrue(Distribution.of(List.<Integer>of()).median().isEmpty());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
