@@ -55,7 +55,7 @@ import org.quicktheories.impl.Constraint;
 public final class DomainGenerators {
 
   private static final String ID_CHARACTERS =
-      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:/";
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:";
 
   private DomainGenerators() {}
 
@@ -140,7 +140,7 @@ public final class DomainGenerators {
 
   /**
    * Returns identifier values: 1 to {@value Identifier#MAX_LENGTH} characters from the allowed set, with the
-   * shortest and longest often.
+   * shortest and longest often; never {@code .} or {@code ..}, which no identifier accepts.
    *
    * @return the generator of strings every identifier type accepts
    */
@@ -152,7 +152,8 @@ public final class DomainGenerators {
       for (int i = 0; i < length; i++) {
         value.append(ID_CHARACTERS.charAt((int) pick(in, 0, ID_CHARACTERS.length() - 1)));
       }
-      return value.toString();
+      String text = value.toString();
+      return text.equals(".") || text.equals("..") ? text.replace('.', '_') : text;
     };
   }
 

@@ -24,23 +24,27 @@ public final class InvalidInputs {
   private InvalidInputs() {}
 
   /**
-   * Returns strings no identifier accepts: empty, longer than {@value Identifier#MAX_LENGTH} characters, or
-   * holding a space, a control character or a non-ASCII letter (a name typed into an id field). Every
-   * {@code XId.of} throws {@link IllegalArgumentException} for them.
+   * Returns strings no identifier accepts: empty, longer than {@value Identifier#MAX_LENGTH} characters,
+   * {@code .} or {@code ..}, or holding a space, a control character, a path separator, a bidirectional override
+   * or a non-ASCII letter (a name typed into an id field, a path). Every {@code XId.of} throws
+   * {@link IllegalArgumentException} for them.
    *
    * @return the generator
    */
   public static Gen<String> identifierValues() {
     Gen<String> valid = DomainGenerators.identifierValues();
     return in -> {
-      switch ((int) pick(in, 0, 3)) {
+      switch ((int) pick(in, 0, 4)) {
         case 0:
           return "";
         case 1:
           return "F".repeat((int) pick(in, Identifier.MAX_LENGTH + 1, Identifier.MAX_LENGTH * 4));
+        case 2:
+          return oneOf(in, List.of(".", "..", "../../etc/passwd"));
         default:
           String base = valid.generate(in);
-          String bad = oneOf(in, List.of(" ", "\t", "\n", "\u0000", "é", "Jo Bloggs", ",", "%"));
+          String bad = oneOf(in, List.of(" ", "\t", "\n", "\u0000", "é", "Jo Bloggs", ",", "%", "/", "\\",
+              "\u202e", "\u2066"));
           int at = (int) pick(in, 0, base.length());
           return base.substring(0, at) + bad + base.substring(at);
       }

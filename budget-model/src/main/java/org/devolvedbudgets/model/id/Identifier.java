@@ -10,10 +10,12 @@ import com.google.common.base.CharMatcher;
  * never a name, a date of birth or any other personal data.
  *
  * <p>A value is 1 to {@value #MAX_LENGTH} characters, each an ASCII letter, digit, or one of
- * {@code - _ . : /}. So identifiers are safe in logs, file names and URLs, and a name typed into the wrong
- * field ({@code "Jo Bloggs"}) is rejected by its space. When a value is rejected the message gives its
- * length and the first offending character with its index, but never the whole value, in case it was
- * personal data.
+ * {@code - _ . :}, and is neither {@code .} nor {@code ..}. So an identifier is one safe segment of a URL or of
+ * a file path on Linux and macOS (no {@code /} or {@code \}, no parent-directory reference; Windows also refuses
+ * {@code :} in file names), safe in logs (no control, non-ASCII or bidirectional characters), and a name typed
+ * into the wrong field ({@code "Jo Bloggs"}) is rejected by its space. When a value is rejected the message gives its length and the first offending character with its
+ * index (as {@code U+XXXX} unless it is printable ASCII), but never the whole value, in case it was personal
+ * data.
  *
  * <p>Identifiers of one type compare by their value, character by character, which gives the ledger a
  * stable order to take locks in. Only this package declares subtypes.
@@ -30,7 +32,7 @@ public abstract class Identifier<T extends Identifier<T>> implements Comparable<
   private static final CharMatcher ALLOWED = CharMatcher.inRange('a', 'z')
       .or(CharMatcher.inRange('A', 'Z'))
       .or(CharMatcher.inRange('0', '9'))
-      .or(CharMatcher.anyOf("-_.:/"))
+      .or(CharMatcher.anyOf("-_.:"))
       .precomputed();
 
   private final String value;
@@ -52,8 +54,12 @@ public abstract class Identifier<T extends Identifier<T>> implements Comparable<
     if (bad >= 0) {
       char c = value.charAt(bad);
       String shown = c >= ' ' && c < 127 ? "'" + c + "'" : String.format("U+%04X", (int) c);
-      throw new IllegalArgumentException(parameter + " may hold only letters, digits and - _ . : /, but its "
+      throw new IllegalArgumentException(parameter + " may hold only letters, digits and - _ . :, but its "
           + value.length() + " characters have " + shown + " at index " + bad);
+    }
+    if (value.equals(".") || value.equals("..")) {
+      throw new IllegalArgumentException(parameter + " must not be '" + value
+          + "', which names a directory in a path");
     }
     return value;
   }

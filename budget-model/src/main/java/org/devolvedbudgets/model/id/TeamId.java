@@ -16,7 +16,7 @@ public final class TeamId extends Identifier<TeamId> {
    * Returns the identifier with the given value.
    *
    * @param value 1 to {@value Identifier#MAX_LENGTH} characters, each a letter, a digit or one of
-   *     {@code - _ . : /}; not null
+   *     {@code - _ . :}, and not {@code .} or {@code ..}; not null
    * @return the identifier, not null
    * @throws NullPointerException if {@code value} is null
    * @throws IllegalArgumentException if {@code value} is empty, too long or holds another character

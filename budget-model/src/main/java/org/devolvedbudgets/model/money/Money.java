@@ -16,6 +16,7 @@ import javax.money.CurrencyUnit;
 import javax.money.Monetary;
 import javax.money.MonetaryAmount;
 import javax.money.MonetaryException;
+import org.devolvedbudgets.model.text.SafeText;
 
 /**
  * An exact amount of money: a currency and a whole number of its minor units (pence for GBP).
@@ -57,6 +58,18 @@ public final class Money implements Comparable<Money> {
   /** Longest text {@link #parse} reads: longer input is rejected without being quoted. */
   private static final int MAX_TEXT_LENGTH = 48;
 
+  /**
+   * The most significant digits {@link #of(CurrencyUnit, BigDecimal)} examines: a {@code long} has 19, so 40 leave
+   * room for trailing zeros ({@code 12.50000}) while bounding the work any input can cause.
+   */
+  private static final int MAX_SIGNIFICANT_DIGITS = 40;
+
+  /** 40 decimal digits need at most 133 bits; an unscaled value longer than this has more digits. */
+  private static final int MAX_UNSCALED_BITS = 133;
+
+  /** Digits before the decimal point beyond which no currency's amount fits a {@code long} of minor units. */
+  private static final int MAX_INTEGER_DIGITS = 19;
+
   private final CurrencyUnit currency;
   private final String currencyCode;
   private final int decimalPlaces;
@@ -91,25 +104,40 @@ public final class Money implements Comparable<Money> {
    * a non-zero digit beyond them is an error, never rounded away.
    *
    * @param currency the currency, not null, with a minor unit
-   * @param amount the amount in major units, not null, with at most the currency's decimal places
+   * <p>Any {@code BigDecimal} is answered in microseconds: its size is checked before it is converted, and a
+   * message quotes at most a short excerpt of it.
+   *
+   * @param amount the amount in major units, not null, with at most the currency's decimal places and at most
+   *     {@value #MAX_SIGNIFICANT_DIGITS} significant digits (trailing zeros included)
    * @return the money, not null
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code amount} has more decimal places than the currency
+   * @throws IllegalArgumentException if {@code amount} has more decimal places than the currency, or more than
+   *     {@value #MAX_SIGNIFICANT_DIGITS} significant digits
    * @throws ArithmeticException if {@code amount} does not fit in a {@code long} number of minor units
    */
   public static Money of(CurrencyUnit currency, BigDecimal amount) {
     int decimalPlaces = decimalPlacesOf(currency);
     requireNonNull(amount, "amount");
+    // Sizes first, from the scale and the unscaled value's bit length (both constant time), so that no input
+    // such as 1E+9999999 is ever expanded into millions of digits for a check or a message.
+    if (amount.unscaledValue().bitLength() > MAX_UNSCALED_BITS) {
+      throw new IllegalArgumentException("amount has more than " + MAX_SIGNIFICANT_DIGITS
+          + " significant digits, more than Money can hold");
+    }
+    if (amount.signum() != 0 && (long) amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+      throw new ArithmeticException("amount " + SafeText.excerpt(amount.toString()) + " "
+          + currency.getCurrencyCode() + " is outside the range of Money (a long number of minor units)");
+    }
     if (amount.scale() > decimalPlaces && amount.stripTrailingZeros().scale() > decimalPlaces) {
-      throw new IllegalArgumentException("amount " + amount.toPlainString() + " has more decimal places than "
-          + currency.getCurrencyCode() + " allows (" + decimalPlaces + ")");
+      throw new IllegalArgumentException("amount " + SafeText.excerpt(amount.toString())
+          + " has more decimal places than " + currency.getCurrencyCode() + " allows (" + decimalPlaces + ")");
     }
     long minorUnits;
     try {
       minorUnits = amount.movePointRight(decimalPlaces).longValueExact();
     } catch (ArithmeticException e) {
-      throw new ArithmeticException("amount " + amount.toPlainString() + " " + currency.getCurrencyCode()
-          + " is outside the range of Money (a long number of minor units)");
+      throw new ArithmeticException("amount " + SafeText.excerpt(amount.toPlainString()) + " "
+          + currency.getCurrencyCode() + " is outside the range of Money (a long number of minor units)");
     }
     return new Money(currency, decimalPlaces, minorUnits);
   }
@@ -146,18 +174,20 @@ public final class Money implements Comparable<Money> {
     }
     Matcher matcher = TEXT.matcher(text);
     if (!matcher.matches()) {
-      throw new IllegalArgumentException("text '" + text + "' is not money in the form 'GBP 12.50'");
+      throw new IllegalArgumentException("text " + SafeText.excerpt(text) + " is not money in the form 'GBP 12.50'");
     }
     CurrencyUnit currency;
     try {
       currency = Monetary.getCurrency(matcher.group(1));
     } catch (MonetaryException e) {
-      throw new IllegalArgumentException("text '" + text + "' names an unknown currency " + matcher.group(1), e);
+      throw new IllegalArgumentException("text " + SafeText.excerpt(text) + " names an unknown currency "
+          + matcher.group(1), e);
     }
     try {
       return of(currency, new BigDecimal(matcher.group(2)));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("text '" + text + "' is not valid money: " + e.getMessage(), e);
+      throw new IllegalArgumentException("text " + SafeText.excerpt(text) + " is not valid money: " + e.getMessage(),
+          e);
     }
   }
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
@@ -20,28 +21,30 @@ import java.time.temporal.ChronoUnit;
  * <p>Why half-open: consecutive periods then share a boundary with no gap and no overlap, and a period's
  * length is simply {@code end - start}.
  *
+ * <p>Every period has a {@link PeriodKind}: the rule that drew it. Two periods are equal when their kind, start
+ * and end are, so a period read back from storage is rebuilt equal with {@link #of(PeriodKind, LocalDate,
+ * LocalDate)}.
+ *
  * <p>This class is immutable and thread-safe.
  */
 public final class BudgetPeriod {
 
-  /** The time zone in which every period's days are counted: {@code Europe/London}. */
-  public static final ZoneId ZONE = ZoneId.of("Europe/London");
+  /** The time zone in which every period's days are counted: {@code Europe/London} ({@link LondonTime#ZONE}). */
+  public static final ZoneId ZONE = LondonTime.ZONE;
 
-  private final String label;
-  private final boolean resets;
+  private final PeriodKind kind;
   private final LocalDate start;
   private final LocalDate end;
 
-  private BudgetPeriod(String label, boolean resets, LocalDate start, LocalDate end) {
-    this.label = label;
-    this.resets = resets;
+  private BudgetPeriod(PeriodKind kind, LocalDate start, LocalDate end) {
+    this.kind = kind;
     this.start = start;
     this.end = end;
   }
 
   /**
    * Returns the period of days from {@code start} (included) to {@code end} (excluded), for example a
-   * pilot's term.
+   * pilot's term. Its kind is {@link PeriodKind#RANGE}.
    *
    * @param start the first day, not null
    * @param end the first day after the period, not null, after {@code start}
@@ -50,17 +53,68 @@ public final class BudgetPeriod {
    * @throws IllegalArgumentException if {@code end} is not after {@code start}
    */
   public static BudgetPeriod of(LocalDate start, LocalDate end) {
-    return of("Period", false, start, end);
+    return of(PeriodKind.RANGE, start, end);
   }
 
-  /** Used by {@link PeriodPolicy}: the label names the policy that drew the period. */
-  static BudgetPeriod of(String label, boolean resets, LocalDate start, LocalDate end) {
+  /**
+   * Returns the period of a kind from {@code start} (included) to {@code end} (excluded): what {@link PeriodPolicy}
+   * draws, rebuilt from its parts (for example when read back from storage). The days must fit the kind: a
+   * financial year runs from 1 April to the next 1 April, a calendar year from 1 January to the next 1 January, a
+   * rolling window is 1 to {@value PeriodPolicy#MAX_ROLLING_DAYS} days long; a range or a whole pilot may be any
+   * days.
+   *
+   * @param kind the kind, not null
+   * @param start the first day, not null
+   * @param end the first day after the period, not null, after {@code start}
+   * @return the period, not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code end} is not after {@code start}, or the days do not fit the kind
+   */
+  public static BudgetPeriod of(PeriodKind kind, LocalDate start, LocalDate end) {
+    requireNonNull(kind, "kind");
     requireNonNull(start, "start");
     requireNonNull(end, "end");
     if (!end.isAfter(start)) {
       throw new IllegalArgumentException("end " + end + " must be after start " + start);
     }
-    return new BudgetPeriod(label, resets, start, end);
+    switch (kind) {
+      case FINANCIAL_YEAR:
+        if (start.getMonth() != Month.APRIL || start.getDayOfMonth() != 1 || !end.equals(start.plusYears(1))) {
+          throw new IllegalArgumentException("a financial year runs from 1 April to the next 1 April, but start "
+              + start + " and end " + end + " do not");
+        }
+        break;
+      case CALENDAR_YEAR:
+        if (start.getDayOfYear() != 1 || !end.equals(start.plusYears(1))) {
+          throw new IllegalArgumentException("a calendar year runs from 1 January to the next 1 January, but start "
+              + start + " and end " + end + " do not");
+        }
+        break;
+      case ROLLING_DAYS:
+        long days = ChronoUnit.DAYS.between(start, end);
+        if (days > PeriodPolicy.MAX_ROLLING_DAYS) {
+          throw new IllegalArgumentException("a rolling window is 1 to " + PeriodPolicy.MAX_ROLLING_DAYS
+              + " days long, but start " + start + " and end " + end + " are " + days + " days apart");
+        }
+        break;
+      default:
+        break;
+    }
+    return new BudgetPeriod(kind, start, end);
+  }
+
+  /** Used by {@link PeriodPolicy}, whose periods fit their kind by construction. */
+  static BudgetPeriod drawn(PeriodKind kind, LocalDate start, LocalDate end) {
+    return new BudgetPeriod(kind, start, end);
+  }
+
+  /**
+   * Returns the kind of period: the rule that drew it.
+   *
+   * @return the kind, not null
+   */
+  public PeriodKind kind() {
+    return kind;
   }
 
   /**
@@ -83,12 +137,13 @@ public final class BudgetPeriod {
 
   /**
    * Returns whether an allowance counted in this period starts afresh at its end: true for financial years,
-   * calendar years and rolling windows; false for a pilot's whole term and a plain {@link #of} range.
+   * calendar years and rolling windows; false for a pilot's whole term and a plain {@link #of} range. The same
+   * as {@code kind().resets()}.
    *
    * @return true if the period resets
    */
   public boolean resets() {
-    return resets;
+    return kind.resets();
   }
 
   /**
@@ -131,7 +186,8 @@ public final class BudgetPeriod {
    * @throws NullPointerException if {@code instant} is null
    */
   public boolean contains(Instant instant) {
-    return contains(toLocalDate(requireNonNull(instant, "instant")));
+    requireNonNull(instant, "instant");
+    return !instant.isBefore(startInstant()) && instant.isBefore(endInstant());
   }
 
   /**
@@ -155,12 +211,13 @@ public final class BudgetPeriod {
   /**
    * Returns the date of an instant in {@link #ZONE Europe/London}, the rule every period uses.
    *
-   * @param instant the instant, not null
+   * @param instant the instant, not null, within the dates {@link LondonTime} supports
    * @return its London date, not null
    * @throws NullPointerException if {@code instant} is null
+   * @throws IllegalArgumentException if {@code instant} is outside the supported dates
    */
   public static LocalDate toLocalDate(Instant instant) {
-    return LocalDate.ofInstant(requireNonNull(instant, "instant"), ZONE);
+    return LondonTime.dateOf("instant", instant);
   }
 
   /**
@@ -179,7 +236,7 @@ public final class BudgetPeriod {
       return false;
     }
     BudgetPeriod other = (BudgetPeriod) obj;
-    return label.equals(other.label) && start.equals(other.start) && end.equals(other.end);
+    return kind == other.kind && start.equals(other.start) && end.equals(other.end);
   }
 
   /**
@@ -189,16 +246,18 @@ public final class BudgetPeriod {
    */
   @Override
   public int hashCode() {
-    return (label.hashCode() * 31 + start.hashCode()) * 31 + end.hashCode();
+    return (kind.hashCode() * 31 + start.hashCode()) * 31 + end.hashCode();
   }
 
   /**
-   * Returns the kind and the half-open range, for example {@code FinancialYear[2019-04-01, 2020-04-01)}.
+   * Returns the kind and the half-open range, for example {@code FinancialYear[2019-04-01, 2020-04-01)},
+   * {@code Rolling30Days[2019-05-02, 2019-06-01)} or {@code Period[2019-04-01, 2020-04-01)}.
    *
    * @return the text form, not null
    */
   @Override
   public String toString() {
-    return label + "[" + start + ", " + end + ")";
+    return (kind == PeriodKind.ROLLING_DAYS ? kind.label() + lengthInDays() + "Days" : kind.label())
+        + "[" + start + ", " + end + ")";
   }
 }

@@ -28,27 +28,14 @@ public final class PeriodPolicy {
   /** The longest rolling window: 3,660 days (about ten years). */
   public static final int MAX_ROLLING_DAYS = 3660;
 
-  private enum Kind {
-    FINANCIAL_YEAR("FinancialYear"),
-    CALENDAR_YEAR("CalendarYear"),
-    ROLLING_DAYS("Rolling"),
-    WHOLE_PILOT("WholePilot");
+  private static final PeriodPolicy FINANCIAL_YEAR = new PeriodPolicy(PeriodKind.FINANCIAL_YEAR, 0);
+  private static final PeriodPolicy CALENDAR_YEAR = new PeriodPolicy(PeriodKind.CALENDAR_YEAR, 0);
+  private static final PeriodPolicy WHOLE_PILOT = new PeriodPolicy(PeriodKind.WHOLE_PILOT, 0);
 
-    private final String label;
-
-    Kind(String label) {
-      this.label = label;
-    }
-  }
-
-  private static final PeriodPolicy FINANCIAL_YEAR = new PeriodPolicy(Kind.FINANCIAL_YEAR, 0);
-  private static final PeriodPolicy CALENDAR_YEAR = new PeriodPolicy(Kind.CALENDAR_YEAR, 0);
-  private static final PeriodPolicy WHOLE_PILOT = new PeriodPolicy(Kind.WHOLE_PILOT, 0);
-
-  private final Kind kind;
+  private final PeriodKind kind;
   private final int days;
 
-  private PeriodPolicy(Kind kind, int days) {
+  private PeriodPolicy(PeriodKind kind, int days) {
     this.kind = kind;
     this.days = days;
   }
@@ -83,7 +70,7 @@ public final class PeriodPolicy {
     if (days < 1 || days > MAX_ROLLING_DAYS) {
       throw new IllegalArgumentException("days must be 1 to " + MAX_ROLLING_DAYS + ", but was " + days);
     }
-    return new PeriodPolicy(Kind.ROLLING_DAYS, days);
+    return new PeriodPolicy(PeriodKind.ROLLING_DAYS, days);
   }
 
   /**
@@ -96,12 +83,22 @@ public final class PeriodPolicy {
   }
 
   /**
+   * Returns the kind of period this policy draws: {@link PeriodKind#FINANCIAL_YEAR},
+   * {@link PeriodKind#CALENDAR_YEAR}, {@link PeriodKind#ROLLING_DAYS} or {@link PeriodKind#WHOLE_PILOT}.
+   *
+   * @return the kind, never {@link PeriodKind#RANGE}, not null
+   */
+  public PeriodKind kind() {
+    return kind;
+  }
+
+  /**
    * Returns whether this is a rolling window.
    *
    * @return true for {@link #rollingDays(int)}
    */
   public boolean isRolling() {
-    return kind == Kind.ROLLING_DAYS;
+    return kind == PeriodKind.ROLLING_DAYS;
   }
 
   /**
@@ -119,33 +116,34 @@ public final class PeriodPolicy {
    * <p>Why every policy takes the pilot's term: the whole-pilot policy needs it, and one signature for all
    * policies keeps callers free of special cases.
    *
-   * @param date the day, not null; for {@link #wholePilot()} it must lie in {@code pilotTerm}
+   * @param date the day, not null, within the dates {@link LondonTime} supports; for {@link #wholePilot()} it
+   *     must lie in {@code pilotTerm}
    * @param pilotTerm the pilot's term, not null
-   * @return the period containing {@code date}, not null
+   * @return the period containing {@code date}, of this policy's {@link #kind()}, not null
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if this is the whole-pilot policy and {@code date} is outside
-   *     {@code pilotTerm}
+   * @throws IllegalArgumentException if {@code date} is outside the supported dates, or this is the whole-pilot
+   *     policy and {@code date} is outside {@code pilotTerm}
    */
   public BudgetPeriod periodContaining(LocalDate date, BudgetPeriod pilotTerm) {
-    requireNonNull(date, "date");
+    LondonTime.checkDate("date", date);
     requireNonNull(pilotTerm, "pilotTerm");
     switch (kind) {
       case FINANCIAL_YEAR: {
         int year = date.getMonthValue() >= Month.APRIL.getValue() ? date.getYear() : date.getYear() - 1;
         LocalDate start = LocalDate.of(year, Month.APRIL, 1);
-        return BudgetPeriod.of(toString(), true, start, start.plusYears(1));
+        return BudgetPeriod.drawn(kind, start, start.plusYears(1));
       }
       case CALENDAR_YEAR: {
         LocalDate start = LocalDate.of(date.getYear(), Month.JANUARY, 1);
-        return BudgetPeriod.of(toString(), true, start, start.plusYears(1));
+        return BudgetPeriod.drawn(kind, start, start.plusYears(1));
       }
       case ROLLING_DAYS:
-        return BudgetPeriod.of(toString(), true, date.minusDays(days - 1L), date.plusDays(1));
+        return BudgetPeriod.drawn(kind, date.minusDays(days - 1L), date.plusDays(1));
       case WHOLE_PILOT:
         if (!pilotTerm.contains(date)) {
           throw new IllegalArgumentException("date " + date + " is outside the pilot term " + pilotTerm);
         }
-        return BudgetPeriod.of(toString(), false, pilotTerm.start(), pilotTerm.end());
+        return BudgetPeriod.drawn(kind, pilotTerm.start(), pilotTerm.end());
       default:
         throw new AssertionError(kind);
     }
@@ -181,6 +179,6 @@ public final class PeriodPolicy {
    */
   @Override
   public String toString() {
-    return kind == Kind.ROLLING_DAYS ? "Rolling" + days + "Days" : kind.label;
+    return kind == PeriodKind.ROLLING_DAYS ? kind.label() + days + "Days" : kind.label();
   }
 }

@@ -23,7 +23,7 @@ import org.immutables.value.Value;
  * }</pre>
  *
  * <p>Invariants, checked when built: the cap is positive and the name is 1 to 100 characters without
- * control characters. Every violation is reported together in a {@link ConfigurationException} with paths
+ * control or bidirectional formatting characters. Every violation is reported together in a {@link ConfigurationException} with paths
  * under {@code allowance}. Whether the cap's currency matches the scheme's is checked by
  * {@link PilotConfiguration}.
  *

@@ -10,6 +10,8 @@ import static java.util.Objects.requireNonNull;
  * everywhere, and a fixed ladder lets the rules compare authority without a lookup table. Map local
  * titles onto it (Leeds' "service delivery manager" is {@link #SERVICE_MANAGER}).
  *
+ * <p>The first two roles work within one team ({@link #isTeamLevel()}); the others above teams.
+ *
  * <p>The constants' names are stable codes: they are never renamed or reused once released.
  */
 public enum ApprovalRole {
@@ -28,6 +30,16 @@ public enum ApprovalRole {
 
   /** A director of children's services. */
   DIRECTOR;
+
+  /**
+   * Returns whether this role works within one team: a social worker or a team manager. A team-level role
+   * approves only its own team's requests; a service manager and above approve for any team.
+   *
+   * @return true for {@link #SOCIAL_WORKER} and {@link #TEAM_MANAGER}
+   */
+  public boolean isTeamLevel() {
+    return this == SOCIAL_WORKER || this == TEAM_MANAGER;
+  }
 
   /**
    * Returns whether this role is at least as senior as {@code other}.

@@ -36,8 +36,10 @@ import org.immutables.value.Value;
  * <p>Invariants, checked when built and reported <em>together</em> in a {@link ConfigurationException},
  * each problem with a {@link ProblemCode}, a path and a message:
  * <ul>
- *   <li>council and scheme names are 1 to 100 characters without control characters;
+ *   <li>council and scheme names are 1 to 100 characters without control or bidirectional formatting
+ *       characters;
  *   <li>the version is at least 1 and takes effect before the term ends;
+ *   <li>the effective date and the term lie within the dates {@code LondonTime} supports;
  *   <li>every amount (allowance caps, tier limits, the cumulative threshold) is in {@link #currency()};
  *   <li>allowance names are unique;
  *   <li>either all teams are eligible or at least one team is listed, not both;
@@ -198,6 +200,9 @@ public abstract class PilotConfiguration {
     if (version() < 1) {
       problems.add(ProblemCode.VERSION_INVALID, "version", "version must be at least 1, but was " + version());
     }
+    problems.checkDate("effectiveFrom", effectiveFrom(), false);
+    problems.checkDate("term.start", term().start(), false);
+    problems.checkDate("term.end", term().end(), true);
     if (!effectiveFrom().isBefore(term().end())) {
       problems.add(ProblemCode.EFFECTIVE_DATE_AFTER_TERM, "effectiveFrom", "effectiveFrom " + effectiveFrom()
           + " must be before the end of the term " + term());

@@ -6,7 +6,8 @@ package org.devolvedbudgets.model.scheme;
  */
 public enum ProblemCode {
 
-  /** A name or label is blank, too long, or holds a control character. */
+  /** A name or label is blank, too long, or holds a control, bidirectional or other invisible formatting
+   * character. */
   TEXT_INVALID,
 
   /** A configuration version is below 1. */
@@ -71,5 +72,8 @@ public enum ProblemCode {
   VERSIONS_NOT_ASCENDING,
 
   /** A configuration history mixes versions of different councils, schemes or currencies. */
-  SCHEME_CHANGED
+  SCHEME_CHANGED,
+
+  /** A date is outside the dates the library supports ({@code LondonTime.MIN_DATE} to {@code MAX_DATE}). */
+  DATE_NOT_SUPPORTED
 }

@@ -3,8 +3,12 @@ package org.devolvedbudgets.model.spend;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.devolvedbudgets.model.id.ChildId;
@@ -13,7 +17,8 @@ import org.devolvedbudgets.model.id.RequestId;
 import org.devolvedbudgets.model.id.TeamId;
 import org.devolvedbudgets.model.id.WorkerId;
 import org.devolvedbudgets.model.money.Money;
-import org.devolvedbudgets.model.period.BudgetPeriod;
+import org.devolvedbudgets.model.period.LondonTime;
+import org.devolvedbudgets.model.text.SafeText;
 import org.immutables.value.Value;
 
 /**
@@ -41,10 +46,13 @@ import org.immutables.value.Value;
  * <p>The {@link #description()} is free text about a family and may hold personal data, so it never
  * appears in {@link #toString()}; nor should callers log it.
  *
- * <p>Invariants, checked when built and reported together in one {@link IllegalArgumentException}: a
- * subcategory belongs to the request's category; no child is named twice; VAT is not recoverable on a car;
+ * <p>Invariants, checked when built and reported together in one {@link IllegalArgumentException}: the
+ * request's time is within the dates {@link LondonTime} supports; a subcategory belongs to the request's
+ * category; no child is named twice; children's shares, if given, are for exactly the named children and add up
+ * to the amount; VAT is not recoverable on a car;
  * the description is at most {@value #MAX_DESCRIPTION_LENGTH} characters; an evidence reference is 1 to
- * {@value #MAX_EVIDENCE_REFERENCE_LENGTH} characters without white space or control characters.
+ * {@value #MAX_EVIDENCE_REFERENCE_LENGTH} characters without white space, control or bidirectional formatting
+ * characters.
  *
  * <p>This class is immutable and thread-safe.
  */
@@ -84,12 +92,54 @@ public abstract class SpendRequest {
   public abstract FamilyId familyId();
 
   /**
-   * Returns the children the spend is for, if it is for particular children. Per-child allowances count it
-   * against each child named.
+   * Returns the children the spend is for, if it is for particular children. A scheme with a per-child allowance
+   * needs at least one; each child's share of the amount ({@link #sharesByChild()}) counts against that child's
+   * allowance, and the whole amount against the family's.
    *
    * @return an immutable list without duplicates, possibly empty, not null
    */
   public abstract List<ChildId> childIds();
+
+  /**
+   * Returns how the amount is shared among the named children, when the request says so: for example a £600
+   * outing for two siblings as £400 and £200. Empty (the default) means equal shares.
+   *
+   * @return an immutable map, empty or with exactly the children of {@link #childIds()} as keys, each share zero
+   *     or more in the amount's currency, the shares adding up to {@link #amount()}; not null
+   */
+  public abstract Map<ChildId, Money> childShares();
+
+  /**
+   * Returns each named child's share of the amount, in the order of {@link #childIds()}: the shares given in
+   * {@link #childShares()}, or else the amount split equally by the largest-remainder rule, so the shares add up
+   * to the amount exactly and an earlier child takes a left-over penny ({@code £100.00} for three children is
+   * {@code £33.34, £33.33, £33.33}). Computed once, when the request is built.
+   *
+   * @return an immutable map in the order of {@link #childIds()}, empty if no child is named, not null
+   */
+  @Value.Derived
+  @Value.Auxiliary
+  public Map<ChildId, Money> sharesByChild() {
+    List<ChildId> children = childIds();
+    if (children.isEmpty()) {
+      return Map.of();
+    }
+    Map<ChildId, Money> shares = new LinkedHashMap<>();
+    if (!childShares().isEmpty()) {
+      for (ChildId child : children) {
+        Money share = childShares().get(child);
+        shares.put(child, share != null ? share : amount().multipliedBy(0));
+      }
+    } else {
+      int[] equal = new int[children.size()];
+      Arrays.fill(equal, 1);
+      List<Money> parts = amount().allocate(equal);
+      for (int i = 0; i < children.size(); i++) {
+        shares.put(children.get(i), parts.get(i));
+      }
+    }
+    return Collections.unmodifiableMap(shares);
+  }
 
   /**
    * Returns the team of the worker who asks.
@@ -142,7 +192,7 @@ public abstract class SpendRequest {
   /**
    * Returns when the request was made. Its date in Europe/London decides which period it counts in.
    *
-   * @return the instant, not null
+   * @return the instant, within the dates {@link LondonTime} supports, not null
    */
   public abstract Instant requestedAt();
 
@@ -154,7 +204,7 @@ public abstract class SpendRequest {
    */
   @Value.Derived
   public LocalDate requestedOn() {
-    return BudgetPeriod.toLocalDate(requestedAt());
+    return LondonTime.dateOf("requestedAt", requestedAt());
   }
 
   /**
@@ -193,6 +243,7 @@ public abstract class SpendRequest {
         problems.add("childIds[" + i + "] names child " + childIds().get(i) + " a second time");
       }
     }
+    checkShares(problems);
     if (vatRecoverable() && subcategory().filter(Subcategory.CAR::equals).isPresent()) {
       problems.add("vatRecoverable must be false for a car: VAT on buying a car is blocked");
     }
@@ -202,12 +253,46 @@ public abstract class SpendRequest {
     }
     evidenceReference().filter(reference -> reference.isEmpty()
         || reference.length() > MAX_EVIDENCE_REFERENCE_LENGTH
-        || reference.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)))
+        || reference.chars().anyMatch(c -> Character.isWhitespace(c) || SafeText.isUnsafe(c)))
         .ifPresent(reference -> problems.add("evidenceReference must be 1 to " + MAX_EVIDENCE_REFERENCE_LENGTH
-            + " characters without white space or control characters, but was " + reference.length()
+            + " characters without white space, control or bidirectional formatting characters, but was " + reference.length()
             + " characters"));
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("SpendRequest " + id() + " is invalid: " + String.join("; ", problems));
+    }
+  }
+
+  private void checkShares(List<String> problems) {
+    Map<ChildId, Money> given = childShares();
+    if (given.isEmpty()) {
+      return;
+    }
+    if (!given.keySet().equals(Set.copyOf(childIds()))) {
+      problems.add("childShares must give a share for each of the " + childIds().size() + " children in childIds "
+          + "and no other, but gives " + given.size() + " shares for "
+          + given.keySet().stream().filter(childIds()::contains).count() + " of them");
+      return;
+    }
+    long total = 0;
+    boolean overflows = false;
+    for (Map.Entry<ChildId, Money> share : given.entrySet()) {
+      Money amount = share.getValue();
+      if (!amount.hasCurrency(amount().currency())) {
+        problems.add("childShares[" + share.getKey() + "] " + amount + " must be in "
+            + amount().currency().getCurrencyCode() + ", the amount's currency");
+        return;
+      }
+      if (amount.isNegative()) {
+        problems.add("childShares[" + share.getKey() + "] must not be negative, but was " + amount);
+        return;
+      }
+      long sum = total + amount.minorUnits();
+      overflows |= sum < total;
+      total = sum;
+    }
+    if (overflows || total != amount().minorUnits()) {
+      problems.add("childShares must add up to the amount " + amount() + ", but add up to "
+          + (overflows ? "more than Money can hold" : Money.ofMinor(amount().currency(), total).toString()));
     }
   }
 

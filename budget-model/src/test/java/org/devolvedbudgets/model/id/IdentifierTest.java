@@ -18,7 +18,7 @@ class IdentifierTest {
 
   @Test
   void acceptsOpaqueCodes() {
-    for (String value : List.of("F-000123", "a", "hillingdon-vat", "R_2019.07:42/1", "x".repeat(64))) {
+    for (String value : List.of("F-000123", "a", "hillingdon-vat", "R_2019.07:42.1", "x".repeat(64))) {
       for (Function<String, ? extends Identifier<?>> factory : FACTORIES) {
         Identifier<?> id = factory.apply(value);
         assertEquals(value, id.value());
@@ -39,7 +39,7 @@ class IdentifierTest {
   @Test
   void rejectsANameTypedIntoTheWrongFieldWithoutRepeatingIt() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChildId.of("Jo Bloggs"));
-    assertEquals("childId may hold only letters, digits and - _ . : /, but its 9 characters have ' ' at index 2",
+    assertEquals("childId may hold only letters, digits and - _ . :, but its 9 characters have ' ' at index 2",
         e.getMessage());
     assertFalse(e.getMessage().contains("Bloggs"));
   }
@@ -50,6 +50,26 @@ class IdentifierTest {
         .getMessage().endsWith("have U+000A at index 3"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> FamilyId.of("Zoë"))
         .getMessage().endsWith("have U+00EB at index 2"));
+  }
+
+  @Test
+  void rejectsPathSeparatorsAndDirectoryNames() {
+    for (String value : List.of("../../etc/passwd", "a/b", "a\\b", "/")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FamilyId.of(value), value);
+      assertTrue(value.length() == 1 || !e.getMessage().contains(value), e.getMessage());
+    }
+    assertEquals("teamId must not be '..', which names a directory in a path",
+        assertThrows(IllegalArgumentException.class, () -> TeamId.of("..")).getMessage());
+    assertEquals("teamId must not be '.', which names a directory in a path",
+        assertThrows(IllegalArgumentException.class, () -> TeamId.of(".")).getMessage());
+    assertEquals("...", FamilyId.of("...").value());
+    assertEquals(".hidden", FamilyId.of(".hidden").value());
+  }
+
+  @Test
+  void rejectsBidirectionalOverridesByCodePoint() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RequestId.of("R-1\u202etxt"));
+    assertTrue(e.getMessage().endsWith("have U+202E at index 3"), e.getMessage());
   }
 
   @Test

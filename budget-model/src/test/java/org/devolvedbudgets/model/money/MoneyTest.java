@@ -42,10 +42,40 @@ class MoneyTest {
   @Test
   void rejectsMoreDecimalPlacesThanTheCurrencyHasQuotingTheValue() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> gbp("12.505"));
-    assertEquals("amount 12.505 has more decimal places than GBP allows (2)", e.getMessage());
+    assertEquals("amount '12.505' has more decimal places than GBP allows (2)", e.getMessage());
     IllegalArgumentException parsed = assertThrows(IllegalArgumentException.class, () -> Money.parse("GBP 12.505"));
-    assertTrue(parsed.getMessage().startsWith("text 'GBP 12.505' is not valid money: amount 12.505"), parsed.getMessage());
+    assertTrue(parsed.getMessage().startsWith("text 'GBP 12.505' is not valid money: amount '12.505'"), parsed.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Money.of(JPY, new BigDecimal("1.5")));
+  }
+
+  @Test
+  void answersHugeOrTinyDecimalsAtOnceWithAShortMessage() {
+    for (String huge : List.of("1E+9999999", "1E+999999999", "-1E+2147483647", "123456789012345678901234567890")) {
+      ArithmeticException e = assertThrows(ArithmeticException.class, () -> gbp(huge), huge);
+      assertTrue(e.getMessage().length() < 120, e.getMessage());
+      assertTrue(e.getMessage().endsWith("GBP is outside the range of Money (a long number of minor units)"),
+          e.getMessage());
+    }
+    for (String tiny : List.of("1E-9999999", "1E-2147483647", "0.0000000000000000000000000000000000001")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> gbp(tiny), tiny);
+      assertTrue(e.getMessage().length() < 120, e.getMessage());
+      assertTrue(e.getMessage().endsWith("has more decimal places than GBP allows (2)"), e.getMessage());
+    }
+    BigDecimal manyDigits = new BigDecimal(new java.math.BigInteger("7".repeat(100_000)), 99_998);
+    IllegalArgumentException digits = assertThrows(IllegalArgumentException.class,
+        () -> Money.of(GBP, manyDigits));
+    assertEquals("amount has more than 40 significant digits, more than Money can hold", digits.getMessage());
+    assertEquals(Money.parse("GBP 0.00"), gbp("0E+9999999"));
+    assertEquals(Money.parse("GBP 0.00"), gbp("0E-9999999"));
+    assertEquals(Money.parse("GBP 12.50"), gbp("12.50000000000000000000000000000000000"));
+    assertEquals(Money.ofMinor(GBP, Long.MAX_VALUE), gbp("92233720368547758.07"));
+    assertThrows(ArithmeticException.class, () -> gbp("92233720368547758.08"));
+  }
+
+  @Test
+  void quotesBadTextAsAShortEscapedExcerpt() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Money.parse("GBP 1\n2"));
+    assertEquals("text 'GBP 1\\u000a2' is not money in the form 'GBP 12.50'", e.getMessage());
   }
 
   @Test
@@ -199,7 +229,7 @@ class MoneyTest {
     assertEquals(money, Money.from(org.javamoney.moneta.FastMoney.of(new BigDecimal("12.5"), "GBP")));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Money.from(org.javamoney.moneta.Money.of(new BigDecimal("12.505"), "GBP")));
-    assertEquals("amount 12.505 has more decimal places than GBP allows (2)", e.getMessage());
+    assertEquals("amount '12.505' has more decimal places than GBP allows (2)", e.getMessage());
   }
 
   @Test

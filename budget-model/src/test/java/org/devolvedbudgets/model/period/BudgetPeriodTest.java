@@ -11,6 +11,7 @@ import com.google.common.testing.NullPointerTester;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BudgetPeriodTest {
@@ -85,11 +86,60 @@ class BudgetPeriodTest {
   }
 
   @Test
+  void everyPeriodShowsItsKindAndIsRebuiltEqualFromItsParts() {
+    LocalDate day = LocalDate.of(2019, 5, 15);
+    for (PeriodPolicy policy : List.of(PeriodPolicy.financialYear(), PeriodPolicy.calendarYear(),
+        PeriodPolicy.rollingDays(30), PeriodPolicy.rollingDays(PeriodPolicy.MAX_ROLLING_DAYS),
+        PeriodPolicy.wholePilot())) {
+      BudgetPeriod drawn = policy.periodContaining(day, PILOT);
+      assertEquals(policy.kind(), drawn.kind(), policy.toString());
+      BudgetPeriod rebuilt = BudgetPeriod.of(drawn.kind(), drawn.start(), drawn.end());
+      assertEquals(drawn, rebuilt);
+      assertEquals(drawn.toString(), rebuilt.toString());
+      assertEquals(drawn.resets(), rebuilt.resets());
+    }
+    assertEquals(PeriodKind.RANGE, PILOT.kind());
+    assertEquals(PILOT, BudgetPeriod.of(PeriodKind.RANGE, PILOT.start(), PILOT.end()));
+  }
+
+  @Test
+  void onlyYearsCloseTheBudget() {
+    assertTrue(PeriodKind.FINANCIAL_YEAR.closesBudget());
+    assertTrue(PeriodKind.CALENDAR_YEAR.closesBudget());
+    assertFalse(PeriodKind.ROLLING_DAYS.closesBudget());
+    assertFalse(PeriodKind.WHOLE_PILOT.closesBudget());
+    assertFalse(PeriodKind.RANGE.closesBudget());
+  }
+
+  @Test
+  void rejectsDaysThatDoNotFitTheKind() {
+    assertEquals("a financial year runs from 1 April to the next 1 April, but start 2019-04-02 and end 2020-04-02 "
+        + "do not", assertThrows(IllegalArgumentException.class, () -> BudgetPeriod.of(PeriodKind.FINANCIAL_YEAR,
+            LocalDate.of(2019, 4, 2), LocalDate.of(2020, 4, 2))).getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> BudgetPeriod.of(PeriodKind.CALENDAR_YEAR, LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31)));
+    assertThrows(IllegalArgumentException.class,
+        () -> BudgetPeriod.of(PeriodKind.ROLLING_DAYS, LocalDate.of(2000, 1, 1), LocalDate.of(2019, 1, 1)));
+    assertEquals(LocalDate.of(2019, 1, 1),
+        BudgetPeriod.of(PeriodKind.CALENDAR_YEAR, LocalDate.of(2019, 1, 1), LocalDate.of(2020, 1, 1)).start());
+  }
+
+  @Test
+  void farFutureInstantsAreRejectedNamingTheParameter() {
+    assertEquals("instant +1000000000-12-31T23:59:59.999999999Z is outside the dates the library supports, "
+        + "1900-01-01 to 9999-12-31 in Europe/London",
+        assertThrows(IllegalArgumentException.class, () -> BudgetPeriod.toLocalDate(Instant.MAX)).getMessage());
+    assertFalse(PILOT.contains(Instant.MAX));
+    assertFalse(PILOT.contains(Instant.MIN));
+  }
+
+  @Test
   void publicMethodsRejectNull() {
     NullPointerTester tester = new NullPointerTester()
         .setDefault(LocalDate.class, LocalDate.of(2019, 5, 1))
         .setDefault(BudgetPeriod.class, PILOT);
     tester.testAllPublicStaticMethods(BudgetPeriod.class);
+    tester.testAllPublicStaticMethods(LondonTime.class);
     tester.testAllPublicInstanceMethods(PILOT);
     tester.testAllPublicInstanceMethods(PeriodPolicy.financialYear());
     tester.testAllPublicInstanceMethods(PeriodPolicy.wholePilot());

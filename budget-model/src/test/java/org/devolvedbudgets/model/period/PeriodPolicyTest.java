@@ -12,6 +12,7 @@ import com.google.common.testing.EqualsTester;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -91,6 +92,20 @@ class PeriodPolicyTest {
       assertFalse(year.startInstant().isAfter(instant));
       assertTrue(year.endInstant().isAfter(instant));
     });
+  }
+
+  @Test
+  void farFutureDatesAreRejectedNamingTheParameter() {
+    for (PeriodPolicy policy : List.of(PeriodPolicy.financialYear(), PeriodPolicy.calendarYear(),
+        PeriodPolicy.rollingDays(30))) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> policy.periodContaining(LocalDate.MAX, PILOT));
+      assertEquals("date +999999999-12-31 is outside the dates the library supports, 1900-01-01 to 9999-12-31",
+          e.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> policy.periodContaining(LocalDate.MIN, PILOT));
+      LocalDate lastDay = LocalDate.of(9999, 12, 31);
+      assertTrue(policy.periodContaining(lastDay, PILOT).contains(lastDay), policy.toString());
+    }
   }
 
   @Test

@@ -34,7 +34,7 @@ class AllowanceTest {
         () -> perFamily().name(" ").cap(gbp("0.00")).build());
     assertEquals(List.of(
             new ConfigurationProblem(ProblemCode.TEXT_INVALID, "allowance.name", "allowance.name must be 1 to 100 "
-                + "characters, not blank, without control characters, but was 1 characters"),
+                + "characters, not blank, without control or bidirectional formatting characters, but was 1 characters"),
             new ConfigurationProblem(ProblemCode.CAP_NOT_POSITIVE, "allowance.cap",
                 "cap must be positive, but was GBP 0.00")),
         e.problems());

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.devolvedbudgets.model.id.TeamId;
 import org.devolvedbudgets.model.money.Money;
+import org.devolvedbudgets.model.period.BudgetPeriod;
 import org.devolvedbudgets.model.period.PeriodPolicy;
 import org.devolvedbudgets.model.spend.SpendCategory;
 import org.devolvedbudgets.model.spend.Subcategory;
@@ -74,6 +75,22 @@ class PilotConfigurationTest {
         e.problems().get(2).message());
     assertTrue(e.getMessage().startsWith("PilotConfiguration has 9 problems: [TEXT_INVALID] council: "),
         e.getMessage());
+  }
+
+  @Test
+  void namesRefuseBidirectionalOverridesAndDatesMustBeSupported() {
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> minimalConfiguration()
+        .council("Wigan\u202e")
+        .scheme("Devolved\u2066budget")
+        .effectiveFrom(LocalDate.of(1066, 10, 14))
+        .term(BudgetPeriod.of(LocalDate.of(1066, 10, 14), LocalDate.MAX))
+        .build());
+    assertEquals(List.of("TEXT_INVALID council", "TEXT_INVALID scheme", "DATE_NOT_SUPPORTED effectiveFrom",
+        "DATE_NOT_SUPPORTED term.start", "DATE_NOT_SUPPORTED term.end"), codesAndPaths(e));
+    assertTrue(e.problems().get(0).message().endsWith("but was 6 characters with U+202E at index 5"),
+        e.problems().get(0).message());
+    assertThrows(ConfigurationException.class, () -> Allowance.builder().name("Per\u200ffamily").cap(gbp("1.00"))
+        .scope(AllowanceScope.FAMILY).build());
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.common.testing.EqualsTester;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.devolvedbudgets.model.id.ChildId;
 import org.devolvedbudgets.model.id.FamilyId;
 import org.devolvedbudgets.model.id.RequestId;
@@ -47,7 +48,7 @@ class SpendRequestTest {
     String text = valid().evidenceReference("INV-2019-0001").build().toString();
     assertFalse(text.contains("Bloggs"), text);
     assertFalse(text.contains("gym membership"), text);
-    assertEquals("SpendRequest{id=R-000789, familyId=F-000123, childIds=[], teamId=hillingdon-vat, "
+    assertEquals("SpendRequest{id=R-000789, familyId=F-000123, childIds=[], childShares={}, teamId=hillingdon-vat, "
         + "requestedBy=W-0042, amount=GBP 240.00, category=RELATIONSHIP_BUILDING, "
         + "subcategory=RELATIONSHIP_BUILDING/gym-membership, requestedAt=2019-06-03T10:15:00Z, requestedOn=2019-06-03, "
         + "paymentMethod=PURCHASE_CARD, vatRecoverable=false, evidenceReference=INV-2019-0001}", text);
@@ -82,8 +83,56 @@ class SpendRequestTest {
         + "subcategory THERAPEUTIC/counselling does not belong to category PRACTICAL; "
         + "childIds[2] names child C-1 a second time; "
         + "description must be at most 2000 characters, but was 2001; "
-        + "evidenceReference must be 1 to 128 characters without white space or control characters, "
+        + "evidenceReference must be 1 to 128 characters without white space, control or bidirectional formatting "
+        + "characters, "
         + "but was 9 characters", e.getMessage());
+  }
+
+  @Test
+  void childrenShareTheAmountEquallyUnlessTheRequestSaysHow() {
+    ChildId first = ChildId.of("C-1");
+    ChildId second = ChildId.of("C-2");
+    ChildId third = ChildId.of("C-3");
+    SpendRequest equal = valid().amount(Money.parse("GBP 100.00")).addChildIds(first, second, third).build();
+    assertEquals(List.of(first, second, third), List.copyOf(equal.sharesByChild().keySet()));
+    assertEquals(List.of(Money.parse("GBP 33.34"), Money.parse("GBP 33.33"), Money.parse("GBP 33.33")),
+        List.copyOf(equal.sharesByChild().values()));
+    SpendRequest given = valid().amount(Money.parse("GBP 600.00")).addChildIds(first, second)
+        .putChildShares(second, Money.parse("GBP 200.00")).putChildShares(first, Money.parse("GBP 400.00")).build();
+    assertEquals(Map.of(first, Money.parse("GBP 400.00"), second, Money.parse("GBP 200.00")), given.sharesByChild());
+    assertEquals(List.of(first, second), List.copyOf(given.sharesByChild().keySet()));
+    assertEquals(Map.of(), valid().build().sharesByChild());
+  }
+
+  @Test
+  void givenSharesMustBeForTheNamedChildrenAndAddUpToTheAmount() {
+    ChildId first = ChildId.of("C-1");
+    ChildId second = ChildId.of("C-2");
+    SpendRequest.Builder siblings = valid().amount(Money.parse("GBP 600.00")).addChildIds(first, second);
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> SpendRequest.builder().from(siblings.build())
+        .putChildShares(first, Money.parse("GBP 300.00")).putChildShares(second, Money.parse("GBP 299.99")).build())
+        .getMessage().endsWith("childShares must add up to the amount GBP 600.00, but add up to GBP 599.99"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> SpendRequest.builder().from(siblings.build())
+        .putChildShares(first, Money.parse("GBP 600.00")).build())
+        .getMessage().contains("childShares must give a share for each of the 2 children in childIds"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> SpendRequest.builder().from(siblings.build())
+        .putChildShares(first, Money.parse("GBP 700.00")).putChildShares(second, Money.parse("GBP -100.00")).build())
+        .getMessage().contains("childShares[C-2] must not be negative, but was GBP -100.00"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> SpendRequest.builder().from(siblings.build())
+        .putChildShares(first, Money.parse("EUR 300.00")).putChildShares(second, Money.parse("GBP 300.00")).build())
+        .getMessage().contains("childShares[C-1] EUR 300.00 must be in GBP, the amount's currency"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> SpendRequest.builder().from(siblings.build())
+        .putChildShares(first, Money.ofMinor(Money.parse("GBP 1").currency(), Long.MAX_VALUE))
+        .putChildShares(second, Money.ofMinor(Money.parse("GBP 1").currency(), Long.MAX_VALUE)).build())
+        .getMessage().endsWith("but add up to more than Money can hold"));
+  }
+
+  @Test
+  void aFarFutureTimeIsRejectedNamingTheParameter() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> valid().requestedAt(Instant.MAX).build());
+    assertTrue(e.getMessage().startsWith("requestedAt +1000000000-12-31T23:59:59.999999999Z is outside the dates "),
+        e.getMessage());
   }
 
   @Test
