@@ -33,7 +33,6 @@ public final class Journals {
 
   private static final int REQUESTS_PER_FAMILY = 12;
   private static final WorkerId WORKER = WorkerId.of("wig-sw1");
-  private static final Approver MANAGER = Approver.of(WorkerId.of("wig-tm1"), ApprovalRole.TEAM_MANAGER);
   private static final List<TeamId> TEAMS = List.of(Pilots.WIGAN_REUNIFICATION, Pilots.WIGAN_EDGE_OF_CARE);
 
   private Journals() {}
@@ -72,7 +71,8 @@ public final class Journals {
         continue;
       }
       if (outcome == Outcome.NEEDS_APPROVAL) {
-        ledger.approve(request.id(), MANAGER, at.plus(Duration.ofHours(2)));
+        Approver manager = Approver.of(WorkerId.of("wig-tm1"), ApprovalRole.TEAM_MANAGER, request.teamId());
+        ledger.approve(request.id(), manager, at.plus(Duration.ofHours(2)));
       }
       ledger.post(request.id(), request.amount(), WORKER, at.plus(Duration.ofDays(1)));
     }

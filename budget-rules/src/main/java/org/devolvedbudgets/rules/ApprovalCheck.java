@@ -12,8 +12,9 @@ import org.devolvedbudgets.model.spend.SpendRequest;
  * Checks an approval before a ledger accepts it, and says why not: every {@link Refusal}, or none.
  *
  * <p>An approval is accepted when the request's decision is {@link Outcome#NEEDS_APPROVAL}, the approver is
- * not the requester (segregation of duties: there is no switch to allow it), and the approver's role is at
- * least the role of the tier the decision requires, which gives them authority for the amount. Whether the
+ * not the requester (segregation of duties: there is no switch to allow it), the approver's role is at least the
+ * role of the tier the decision requires, which gives them authority for the amount, and a team-level approver
+ * (a team manager) belongs to the request's team ({@link Approver#approvesFor}). Whether the
  * request is still awaiting approval in the ledger (not yet approved, rejected or expired) is the ledger's to
  * say: it passes only decisions still pending.
  *
@@ -45,7 +46,7 @@ public final class ApprovalCheck {
       throw new IllegalArgumentException("decision is for request " + decision.requestId()
           + ", not for request " + request.id());
     }
-    List<Refusal> refusals = new ArrayList<>(2);
+    List<Refusal> refusals = new ArrayList<>(3);
     if (decision.outcome() != Outcome.NEEDS_APPROVAL) {
       refusals.add(new Refusal(RefusalCode.NOT_AWAITING_APPROVAL, "Request " + request.id() + " is not "
           + "awaiting approval: it was " + decision.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')
@@ -59,6 +60,12 @@ public final class ApprovalCheck {
         refusals.add(new Refusal(RefusalCode.ROLE_NOT_SENIOR_ENOUGH, "Request " + request.id() + " needs a "
             + SpendRules.roleName(required) + " or above to approve it, and " + approver.workerId() + " is a "
             + SpendRules.roleName(approver.role()) + ".")));
+    if (!approver.approvesFor(request.teamId())) {
+      refusals.add(new Refusal(RefusalCode.OTHER_TEAM, "Request " + request.id() + " was made in team "
+          + request.teamId() + ", and " + approver.workerId() + " is a " + SpendRules.roleName(approver.role())
+          + " in team " + approver.teamId().orElseThrow() + "; a " + SpendRules.roleName(approver.role())
+          + " approves only for their own team, a service manager or above for any."));
+    }
     return new ApprovalCheck(List.copyOf(refusals));
   }
 

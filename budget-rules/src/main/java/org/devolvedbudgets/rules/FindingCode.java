@@ -32,10 +32,15 @@ public enum FindingCode {
   /** The payment method is cash and the scheme does not allow cash. Declines. */
   CASH_NOT_ALLOWED(true),
 
+  /** The scheme has a per-child allowance that counts this request, and the request names no child: without one
+   * the per-child cap could not be checked. Declines. */
+  CHILD_NOT_NAMED(true),
+
   /** The amount is over a hard per-request cap. Declines. */
   EXCEEDS_REQUEST_CAP(true),
 
-  /** With this request a child's spending would go over a hard per-child allowance. Declines. */
+  /** With this request a child's spending, counting the child's share of the amount, would go over a hard
+   * per-child allowance. Declines. */
   EXCEEDS_CHILD_ALLOWANCE(true),
 
   /** With this request the family's spending would go over a hard per-family allowance. Declines. */

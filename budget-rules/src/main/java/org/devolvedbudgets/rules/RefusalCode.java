@@ -12,5 +12,9 @@ public enum RefusalCode {
   SELF_APPROVAL,
 
   /** The approver's role is below the role the request's approval tier requires. */
-  ROLE_NOT_SENIOR_ENOUGH
+  ROLE_NOT_SENIOR_ENOUGH,
+
+  /** The approver holds a team-level role (social worker or team manager) in another team than the request's:
+   * a team manager approves only their own team's requests. */
+  OTHER_TEAM
 }

@@ -3,7 +3,6 @@ package org.devolvedbudgets.rules;
 import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.devolvedbudgets.model.id.ChildId;
 import org.devolvedbudgets.model.id.FamilyId;
 import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.model.period.BudgetPeriod;
+import org.devolvedbudgets.model.period.LondonTime;
 import org.devolvedbudgets.model.scheme.AllocationMethod;
 import org.devolvedbudgets.model.scheme.Allowance;
 import org.devolvedbudgets.model.scheme.AllowanceScope;
@@ -42,10 +42,12 @@ import org.jspecify.annotations.Nullable;
  *   <li>the request's date, in Europe/London, is within the pilot's term (if not, only per-request caps are
  *       checked);
  *   <li>the team is eligible, and the family has a budget (see {@link AllocationRecord});
- *   <li>the category is allowed and the subcategory not blocked; cash only where the scheme allows it;
+ *   <li>the category is allowed and the subcategory not blocked; cash only where the scheme allows it; a child
+ *       is named when a per-child allowance counts the request;
  *   <li>every allowance that counts this request: the amount against a per-request cap; spent plus reserved
- *       plus the amount against a child's, the family's, the team's or the pilot's cap, in the period containing
- *       the request's date. A hard cap declines; a soft cap routes to the top approval tier as an exception;
+ *       plus the amount against the family's, the team's or the pilot's cap, and plus each child's share
+ *       ({@link SpendRequest#sharesByChild()}) against that child's cap, in the period containing the request's
+ *       date. A hard cap declines; a soft cap routes to the top approval tier as an exception;
  *   <li>approval: the tier whose limit covers the amount (none: declined); if the family's spending in the
  *       cumulative window, with this request, goes over the threshold and that total needs a higher tier, that
  *       tier. If the first tier is {@link ApprovalRole#SOCIAL_WORKER} and it covers everything, the request is
@@ -63,8 +65,6 @@ import org.jspecify.annotations.Nullable;
  * arithmetic.
  */
 public final class SpendRules {
-
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private SpendRules() {}
 
@@ -266,7 +266,7 @@ public final class SpendRules {
   }
 
   static String day(LocalDate date) {
-    return DAY.format(date);
+    return LondonTime.format(date);
   }
 
   static String roleName(ApprovalRole role) {
@@ -306,6 +306,9 @@ public final class SpendRules {
       }
       found = checkEligibility(configuration, request, position, found);
       found = checkCategoryAndPayment(configuration, request, found);
+      if (request.childIds().isEmpty()) {
+        found = checkChildNamed(configuration, request, found);
+      }
       if (sameCurrency && requested > 0) {
         found = checkAllowances(configuration, request, position, inTerm, found);
         found = routeForApproval(configuration, request, position, inTerm, found);
@@ -357,6 +360,17 @@ public final class SpendRules {
       return found;
     }
 
+    private static @Nullable Findings checkChildNamed(PilotConfiguration configuration, SpendRequest request,
+        @Nullable Findings found) {
+      for (Allowance allowance : configuration.allowances()) {
+        if (allowance.scope() == AllowanceScope.CHILD && countsAgainst(allowance, request)) {
+          return Findings.add(found, FindingCode.CHILD_NOT_NAMED, "This scheme limits spending per child ('"
+              + allowance.name() + "'), so the request must name the child or children it is for.", null, null);
+        }
+      }
+      return found;
+    }
+
     private static @Nullable Findings checkAllowances(PilotConfiguration configuration, SpendRequest request,
         BudgetPosition position, boolean inTerm, @Nullable Findings found) {
       long requested = request.amount().minorUnits();
@@ -373,18 +387,24 @@ public final class SpendRules {
         } else if (inTerm) {
           switch (allowance.scope()) {
             case CHILD:
-              for (ChildId child : request.childIds()) {
-                found = checkCap(configuration, request, position, allowance, child.value(), found);
+              for (Map.Entry<ChildId, Money> share : request.sharesByChild().entrySet()) {
+                if (share.getValue().isPositive()) {
+                  found = checkCap(configuration, request, position, allowance, share.getKey().value(),
+                      share.getValue(), found);
+                }
               }
               break;
             case FAMILY:
-              found = checkCap(configuration, request, position, allowance, request.familyId().value(), found);
+              found = checkCap(configuration, request, position, allowance, request.familyId().value(),
+                  request.amount(), found);
               break;
             case TEAM:
-              found = checkCap(configuration, request, position, allowance, request.teamId().value(), found);
+              found = checkCap(configuration, request, position, allowance, request.teamId().value(),
+                  request.amount(), found);
               break;
             case PILOT:
-              found = checkCap(configuration, request, position, allowance, BudgetPosition.PILOT, found);
+              found = checkCap(configuration, request, position, allowance, BudgetPosition.PILOT, request.amount(),
+                  found);
               break;
             default:
               throw new AssertionError(allowance.scope());
@@ -407,10 +427,11 @@ public final class SpendRules {
       return softCapExceeded(configuration, over, figures, found);
     }
 
+    /** Checks {@code amount}, the request's whole amount or a child's share of it, against one holder's cap. */
     private static @Nullable Findings checkCap(PilotConfiguration configuration, SpendRequest request,
-        BudgetPosition position, Allowance allowance, String holder, @Nullable Findings found) {
+        BudgetPosition position, Allowance allowance, String holder, Money amount, @Nullable Findings found) {
       LocalDate day = request.requestedOn();
-      long requested = request.amount().minorUnits();
+      long requested = amount.minorUnits();
       Usage usage = position.usageOrNull(allowance.name(), holder);
       long used = 0;
       if (usage != null) {
@@ -427,8 +448,10 @@ public final class SpendRules {
       Money spent = usage != null ? usage.posted() : zero;
       Money reserved = usage != null ? usage.reserved() : zero;
       LocalDate resets = period.resets() ? period.resetsOn() : null;
-      Figures figures = new Figures(allowance.name(), allowance.cap(), spent, reserved, request.amount(), resets);
-      String over = pounds(request.amount()) + " would take " + whose(allowance.scope(), holder) + " over the "
+      Figures figures = new Figures(allowance.name(), allowance.cap(), spent, reserved, amount, resets);
+      boolean share = !amount.equals(request.amount());
+      String over = pounds(amount) + (share ? " (" + whose(allowance.scope(), holder) + "'s share of "
+          + pounds(request.amount()) + ")" : "") + " would take " + whose(allowance.scope(), holder) + " over the "
           + pounds(allowance.cap()) + " limit '" + allowance.name() + "': " + pounds(spent) + " spent and "
           + pounds(reserved) + " reserved leave " + pounds(figures.remaining())
           + (resets == null ? "" : " until " + day(resets));

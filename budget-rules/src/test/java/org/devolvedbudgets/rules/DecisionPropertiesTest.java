@@ -51,8 +51,13 @@ class DecisionPropertiesTest {
       if (!inTerm) {
         continue;
       }
-      for (Usage usage : holdersUsage(s, allowance)) {
-        if (usage.posted().minorUnits() + usage.reserved().minorUnits() + amount > cap) {
+      List<Usage> usages = holdersUsage(s, allowance);
+      for (int i = 0; i < usages.size(); i++) {
+        Usage usage = usages.get(i);
+        // A child's share of an equal split: the whole part, and a penny more for the first amount % n children.
+        long share = allowance.scope() != AllowanceScope.CHILD ? amount
+            : amount / usages.size() + (i < amount % usages.size() ? 1 : 0);
+        if (share > 0 && usage.posted().minorUnits() + usage.reserved().minorUnits() + share > cap) {
           return true;
         }
       }

@@ -4,7 +4,6 @@ import static org.devolvedbudgets.rules.TestPilots.VAT;
 import static org.devolvedbudgets.rules.TestPilots.base;
 import static org.devolvedbudgets.rules.TestPilots.gbp;
 import static org.devolvedbudgets.rules.TestPilots.on;
-import static org.devolvedbudgets.rules.TestPilots.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,6 +67,11 @@ class FindingCodesTest {
         .build();
   }
 
+  /** A request for one child: the scheme limits spending per child, so every request must name one. */
+  private static SpendRequest.Builder forChild(TeamId team, String amount) {
+    return TestPilots.request(team, amount).addChildIds(ELDER);
+  }
+
   private static Decision decide(SpendRequest request) {
     return decide(request, BudgetPosition.empty());
   }
@@ -85,49 +89,62 @@ class FindingCodesTest {
     return position.build();
   }
 
+  /** The usage the request needs of one allowance, with {@code posted} spent; nothing used of the others. */
+  private static BudgetPosition spentOn(SpendRequest request, String allowance, String posted) {
+    BudgetPosition.Builder position = BudgetPosition.builder();
+    for (UsageKey key : SpendRules.usageKeys(everything(), request)) {
+      if (key.allowanceName().equals(allowance)) {
+        position.usage(key, Usage.of(key.period(), gbp(posted), gbp("0.00")));
+      }
+    }
+    return position.build();
+  }
+
   private static final Map<FindingCode, Supplier<Decision>> SCENARIOS = new EnumMap<>(FindingCode.class);
 
   static {
-    SCENARIOS.put(FindingCode.AMOUNT_NOT_POSITIVE, () -> decide(request(VAT, "0.00").build()));
+    SCENARIOS.put(FindingCode.AMOUNT_NOT_POSITIVE, () -> decide(forChild(VAT, "0.00").build()));
     SCENARIOS.put(FindingCode.CURRENCY_MISMATCH,
-        () -> decide(request(VAT, "0.00").amount(Money.parse("EUR 50.00")).build()));
-    SCENARIOS.put(FindingCode.OUTSIDE_PILOT_DATES, () -> decide(request(VAT, "50.00").requestedAt(on(2021, 4, 1))
+        () -> decide(forChild(VAT, "0.00").amount(Money.parse("EUR 50.00")).build()));
+    SCENARIOS.put(FindingCode.OUTSIDE_PILOT_DATES, () -> decide(forChild(VAT, "50.00").requestedAt(on(2021, 4, 1))
         .build()));
     SCENARIOS.put(FindingCode.TEAM_NOT_ELIGIBLE,
-        () -> decide(request(TeamId.of("another-team"), "50.00").build()));
+        () -> decide(forChild(TeamId.of("another-team"), "50.00").build()));
     SCENARIOS.put(FindingCode.FAMILY_NOT_ALLOCATED, () -> SpendRules.decide(TestPilots.darlington(),
-        request(TestPilots.DARLINGTON_TEAM, "50.00").build(), BudgetPosition.empty()));
-    SCENARIOS.put(FindingCode.CATEGORY_BLOCKED, () -> decide(request(VAT, "50.00")
+        forChild(TestPilots.DARLINGTON_TEAM, "50.00").build(), BudgetPosition.empty()));
+    SCENARIOS.put(FindingCode.CATEGORY_BLOCKED, () -> decide(forChild(VAT, "50.00")
         .category(SpendCategory.PRACTICAL).subcategory(Subcategory.RENT_ARREARS).build()));
     SCENARIOS.put(FindingCode.CASH_NOT_ALLOWED,
-        () -> decide(request(VAT, "50.00").paymentMethod(PaymentMethod.CASH).build()));
-    SCENARIOS.put(FindingCode.EXCEEDS_REQUEST_CAP, () -> decide(request(VAT, "1000.01").build()));
+        () -> decide(forChild(VAT, "50.00").paymentMethod(PaymentMethod.CASH).build()));
+    SCENARIOS.put(FindingCode.EXCEEDS_REQUEST_CAP, () -> decide(forChild(VAT, "1000.01").build()));
     SCENARIOS.put(FindingCode.EXCEEDS_CHILD_ALLOWANCE,
-        () -> decide(request(VAT, "300.01").addChildIds(ELDER).build()));
+        () -> decide(forChild(VAT, "300.01").build()));
+    SCENARIOS.put(FindingCode.CHILD_NOT_NAMED, () -> decide(TestPilots.request(VAT, "50.00").build()));
     SCENARIOS.put(FindingCode.EXCEEDS_FAMILY_ALLOWANCE, () -> {
-      SpendRequest request = request(VAT, "100.00").build();
+      SpendRequest request = forChild(VAT, "100.00").build();
       return decide(request, spent(request, "3950.00"));
     });
     SCENARIOS.put(FindingCode.EXCEEDS_TEAM_BUDGET, () -> {
-      SpendRequest request = request(VAT, "100.00").build();
+      SpendRequest request = forChild(VAT, "100.00").build();
       return decide(request, spent(request, "19950.00"));
     });
     SCENARIOS.put(FindingCode.EXCEEDS_PILOT_BUDGET, () -> {
-      SpendRequest request = request(VAT, "100.00").build();
+      SpendRequest request = forChild(VAT, "100.00").build();
       return decide(request, spent(request, "399950.00"));
     });
-    SCENARIOS.put(FindingCode.ABOVE_APPROVAL_LIMITS, () -> decide(request(VAT, "5000.01").build()));
+    SCENARIOS.put(FindingCode.ABOVE_APPROVAL_LIMITS, () -> decide(forChild(VAT, "5000.01").build()));
     SCENARIOS.put(FindingCode.SOFT_CAP_EXCEEDED, () -> {
-      SpendRequest request = request(VAT, "100.00").category(SpendCategory.THERAPEUTIC).build();
-      return decide(request, spent(request, "1950.00"));
+      SpendRequest request = forChild(VAT, "100.00").category(SpendCategory.THERAPEUTIC).build();
+      return decide(request, spentOn(request, "Therapy per family", "1950.00"));
     });
     SCENARIOS.put(FindingCode.CUMULATIVE_THRESHOLD_REACHED, () -> {
-      SpendRequest secondHalf = request(VAT, "500.00").build();
+      SpendRequest secondHalf = forChild(VAT, "500.00").addChildIds(YOUNGER).build();
       Usage firstHalf = Usage.of(SpendRules.cumulativeWindow(everything(), secondHalf).orElseThrow(),
           gbp("500.00"), gbp("0.00"));
       return decide(secondHalf, BudgetPosition.builder().familyWindow(firstHalf).build());
     });
-    SCENARIOS.put(FindingCode.APPROVAL_REQUIRED, () -> decide(request(VAT, "750.00").build()));
+    SCENARIOS.put(FindingCode.APPROVAL_REQUIRED,
+        () -> decide(forChild(VAT, "750.00").addChildIds(YOUNGER, ChildId.of("C-3")).build()));
   }
 
   @Test
@@ -156,22 +173,64 @@ class FindingCodesTest {
         + "3 June 2019, over the £500.00 threshold, so a team manager must approve.",
         second.findings().get(0).message());
     // The same £500 on its own is within the worker's authority.
-    assertEquals(Outcome.APPROVED, decide(request(VAT, "500.00").build()).outcome());
+    assertEquals(Outcome.APPROVED, decide(forChild(VAT, "500.00").addChildIds(YOUNGER).build()).outcome());
   }
 
   @Test
-  void aSiblingGroupIsCheckedChildByChildInTheRequestsOrder() {
-    SpendRequest request = request(VAT, "300.01").addChildIds(YOUNGER, ELDER).build();
+  void aSiblingGroupSharesOnePurchaseChildByChildInTheRequestsOrder() {
+    // £600 for two siblings under £300 per child: £300 each, within both caps (a manager approves the £600).
+    Decision outing = decide(TestPilots.request(VAT, "600.00").addChildIds(YOUNGER, ELDER).build());
+    assertEquals(List.of(FindingCode.APPROVAL_REQUIRED), outing.codes());
+    // £600.02 is £300.01 each: both over, reported in the request's order of children.
+    Decision over = decide(TestPilots.request(VAT, "600.02").addChildIds(YOUNGER, ELDER).build());
+    assertEquals(List.of(FindingCode.EXCEEDS_CHILD_ALLOWANCE, FindingCode.EXCEEDS_CHILD_ALLOWANCE,
+        FindingCode.APPROVAL_REQUIRED), over.codes());
+    assertEquals("£300.01 (child C-2's share of £600.02) would take child C-2 over the £300.00 limit 'Per child "
+        + "per year': £0.00 spent and £0.00 reserved leave £300.00 until 1 April 2020.",
+        over.findings().get(0).message());
+    assertTrue(over.findings().get(1).message().contains("child C-1"));
+    assertEquals(gbp("300.01"), over.findings().get(0).figures().orElseThrow().requested());
+    // £600.01 is £300.01 for the first child and £300.00 for the second: only the first is over.
+    Decision penny = decide(TestPilots.request(VAT, "600.01").addChildIds(YOUNGER, ELDER).build());
+    assertEquals(List.of(FindingCode.EXCEEDS_CHILD_ALLOWANCE, FindingCode.APPROVAL_REQUIRED), penny.codes());
+    assertTrue(penny.findings().get(0).message().contains("child C-2"));
+  }
+
+  @Test
+  void sharesGivenByTheRequestAreCheckedAgainstEachChildAndTheWholeAgainstTheFamily() {
+    SpendRequest request = TestPilots.request(VAT, "600.00").addChildIds(YOUNGER, ELDER)
+        .putChildShares(YOUNGER, gbp("400.00")).putChildShares(ELDER, gbp("200.00")).build();
     Decision decision = decide(request);
-    assertEquals(List.of(FindingCode.EXCEEDS_CHILD_ALLOWANCE, FindingCode.EXCEEDS_CHILD_ALLOWANCE), decision.codes());
-    assertTrue(decision.findings().get(0).message().contains("child C-2"));
-    assertTrue(decision.findings().get(1).message().contains("child C-1"));
-    assertEquals(Outcome.APPROVED, decide(request(VAT, "300.00").addChildIds(YOUNGER, ELDER).build()).outcome());
+    assertEquals(List.of(FindingCode.EXCEEDS_CHILD_ALLOWANCE, FindingCode.APPROVAL_REQUIRED), decision.codes());
+    assertTrue(decision.findings().get(0).message().startsWith("£400.00 (child C-2's share of £600.00)"));
+    // The family allowance sees the whole £600: with £3,500 spent it is over.
+    Decision family = decide(request, spent(request, "3500.00"));
+    assertTrue(family.codes().contains(FindingCode.EXCEEDS_FAMILY_ALLOWANCE), family::toString);
+  }
+
+  @Test
+  void aRequestNamingNoChildIsDeclinedWhenAPerChildAllowanceCountsIt() {
+    Decision decision = decide(TestPilots.request(VAT, "5000.00").build());
+    assertTrue(decision.codes().contains(FindingCode.CHILD_NOT_NAMED), decision::toString);
+    assertEquals(Outcome.DECLINED, decision.outcome());
+    assertEquals("This scheme limits spending per child ('Per child per year'), so the request must name the "
+        + "child or children it is for.", decision.findings().stream()
+            .filter(finding -> finding.code() == FindingCode.CHILD_NOT_NAMED).findFirst().orElseThrow().message());
+    // A per-child allowance for one category only does not ask for a child on other spending.
+    PilotConfiguration therapyPerChild = base("Example", "Therapy per child").addEligibleTeams(VAT)
+        .addAllowances(Allowance.builder().name("Therapy per child").cap(gbp("300.00")).scope(AllowanceScope.CHILD)
+            .category(SpendCategory.THERAPEUTIC).build())
+        .approvalPolicy(everything().approvalPolicy()).build();
+    assertEquals(Outcome.APPROVED, SpendRules.decide(therapyPerChild, TestPilots.request(VAT, "50.00").build(),
+        BudgetPosition.empty()).outcome());
+    assertEquals(List.of(FindingCode.CHILD_NOT_NAMED), SpendRules.decide(therapyPerChild,
+        TestPilots.request(VAT, "50.00").category(SpendCategory.THERAPEUTIC).build(), BudgetPosition.empty())
+        .codes());
   }
 
   @Test
   void reportsEveryProblemNotJustTheFirst() {
-    Decision decision = decide(request(TeamId.of("another-team"), "0.00")
+    Decision decision = decide(forChild(TeamId.of("another-team"), "0.00")
         .category(SpendCategory.PRACTICAL).subcategory(Subcategory.RENT_ARREARS)
         .paymentMethod(PaymentMethod.CASH).requestedAt(on(2021, 6, 1)).build());
     assertEquals(List.of(FindingCode.AMOUNT_NOT_POSITIVE, FindingCode.OUTSIDE_PILOT_DATES,
@@ -190,7 +249,7 @@ class FindingCodesTest {
   void aCategoryOutsideTheAllowedOnesIsBlocked() {
     PilotConfiguration practicalOnly = PilotConfiguration.builder().from(everything())
         .allowedCategories(EnumSet.of(SpendCategory.PRACTICAL)).build();
-    Decision decision = SpendRules.decide(practicalOnly, request(VAT, "20.00").build(), BudgetPosition.empty());
+    Decision decision = SpendRules.decide(practicalOnly, forChild(VAT, "20.00").build(), BudgetPosition.empty());
     assertEquals(List.of(FindingCode.CATEGORY_BLOCKED), decision.codes());
     assertEquals("This scheme does not allow spending of the kind Relationship building.",
         decision.findings().get(0).message());

@@ -66,7 +66,7 @@ class MalformedInputTest {
         .setDefault(FamilyId.class, request.familyId())
         .setDefault(LocalDate.class, LocalDate.of(2019, 6, 3))
         .setDefault(Decision.class, SpendRules.decide(wigan(), request, BudgetPosition.empty()))
-        .setDefault(Approver.class, Approver.of(WorkerId.of("W-7"), ApprovalRole.TEAM_MANAGER))
+        .setDefault(Approver.class, Approver.of(WorkerId.of("W-7"), ApprovalRole.HEAD_OF_SERVICE))
         .testAllPublicStaticMethods(SpendRules.class);
   }
 }

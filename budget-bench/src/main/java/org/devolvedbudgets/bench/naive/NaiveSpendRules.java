@@ -13,6 +13,7 @@ import org.devolvedbudgets.bench.naive.NaiveScheme.NaiveThreshold;
 import org.devolvedbudgets.bench.naive.NaiveScheme.NaiveTier;
 import org.devolvedbudgets.model.id.ChildId;
 import org.devolvedbudgets.model.scheme.AllocationMethod;
+import org.devolvedbudgets.model.scheme.AllowanceScope;
 import org.devolvedbudgets.model.scheme.ApprovalRole;
 import org.devolvedbudgets.model.scheme.Enforcement;
 import org.devolvedbudgets.model.spend.PaymentMethod;
@@ -90,6 +91,12 @@ public final class NaiveSpendRules {
     if (request.paymentMethod() == PaymentMethod.CASH && !scheme.cashAllowed()) {
       findings.add(new NaiveFinding(FindingCode.CASH_NOT_ALLOWED, "This scheme does not allow cash payments."));
     }
+    if (request.childIds().isEmpty() && scheme.allowances().stream().anyMatch(allowance ->
+        allowance.scope() == AllowanceScope.CHILD
+            && (allowance.category().isEmpty() || allowance.category().get() == request.category()))) {
+      findings.add(new NaiveFinding(FindingCode.CHILD_NOT_NAMED, "This scheme limits spending per child, so the "
+          + "request must name a child."));
+    }
     if (positive && sameCurrency) {
       int top = scheme.tiers().size() - 1;
       for (NaiveAllowance allowance : scheme.allowances()) {
@@ -97,6 +104,7 @@ public final class NaiveSpendRules {
           continue;
         }
         List<String> holders = new ArrayList<>();
+        List<MonetaryAmount> amounts = new ArrayList<>();
         switch (allowance.scope()) {
           case REQUEST:
             if (amount.isGreaterThan(allowance.cap())) {
@@ -107,26 +115,35 @@ public final class NaiveSpendRules {
           case CHILD:
             for (ChildId child : request.childIds()) {
               holders.add(child.value());
+              amounts.add(request.sharesByChild().get(child).toMonetaryAmount());
             }
             break;
           case FAMILY:
             holders.add(request.familyId().value());
+            amounts.add(amount);
             break;
           case TEAM:
             holders.add(request.teamId().value());
+            amounts.add(amount);
             break;
           default:
             holders.add("");
+            amounts.add(amount);
             break;
         }
         if (!inTerm) {
           continue;
         }
-        for (String holder : holders) {
+        for (int h = 0; h < holders.size(); h++) {
+          String holder = holders.get(h);
+          MonetaryAmount share = amounts.get(h);
+          if (!share.isPositive()) {
+            continue;
+          }
           Optional<NaiveUsage> usage = position.usage(allowance.name(), holder);
           MonetaryAmount total = usage.isPresent()
-              ? usage.get().posted().add(usage.get().reserved()).add(amount)
-              : amount;
+              ? usage.get().posted().add(usage.get().reserved()).add(share)
+              : share;
           if (total.isGreaterThan(allowance.cap())) {
             routedTier = over(scheme, allowance, amount + " would take " + holder + " over the " + allowance.cap()
                 + " limit '" + allowance.name() + "'", findings, routedTier);

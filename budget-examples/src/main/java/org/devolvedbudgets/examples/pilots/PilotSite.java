@@ -154,7 +154,7 @@ public final class PilotSite {
   }
 
   /**
-   * Returns a team's manager, as an approver with the {@link ApprovalRole#TEAM_MANAGER} role.
+   * Returns a team's manager, as an approver with the {@link ApprovalRole#TEAM_MANAGER} role in that team.
    *
    * @param team one of {@link #teams()}
    * @return the approver, not null
@@ -162,7 +162,7 @@ public final class PilotSite {
    * @throws IllegalArgumentException if {@code team} is not one of this site's
    */
   public Approver teamManager(TeamId team) {
-    return Approver.of(WorkerId.of(prefix(team) + "-tm"), ApprovalRole.TEAM_MANAGER);
+    return Approver.of(WorkerId.of(prefix(team) + "-tm"), ApprovalRole.TEAM_MANAGER, team);
   }
 
   /**

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.devolvedbudgets.examples.replay.SimulatedClock;
 import org.devolvedbudgets.model.period.BudgetPeriod;
 import org.devolvedbudgets.model.scheme.PilotConfiguration;
 import org.devolvedbudgets.rules.ConfigurationHistory;
+import org.devolvedbudgets.rules.ledger.ApprovalHold;
 import org.devolvedbudgets.rules.ledger.BudgetLedger;
 
 /**
@@ -109,12 +109,8 @@ public final class Scenarios {
         : history.versions().get(0).term().start().atTime(9, 0).atZone(BudgetPeriod.ZONE).toInstant();
     BudgetLedger.Builder ledger = BudgetLedger.builder(history);
     if (scenario.has("approvalHold")) {
-      Duration hold = scenario.duration("approvalHold");
-      try {
-        ledger.approvalHold(hold);
-      } catch (IllegalArgumentException e) {
-        throw scenario.child("approvalHold").problem(e.getMessage());
-      }
+      ledger.approvalHold(scenario.parse("approvalHold", "a hold such as \"P14D\" (office days) or \"PT48H\"",
+          ApprovalHold::parse));
     }
     List<Step> steps = new ArrayList<>();
     List<JsonNodes> items = scenario.array("steps");

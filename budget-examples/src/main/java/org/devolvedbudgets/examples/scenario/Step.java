@@ -272,14 +272,15 @@ abstract class Step {
   /** Approves or rejects a request awaiting approval. */
   static final class Decide extends Step {
     final RequestId request;
-    final Approver approver;
+    final WorkerId worker;
+    final ApprovalRole role;
     final boolean approve;
 
     Decide(int number, JsonNodes json, boolean approve) {
       super(number, json, "applied", "refusal", "status", "remaining");
       this.request = json.parse("request", "a request id", RequestId::of);
-      this.approver = Approver.of(json.parse("approver", "a worker id", WorkerId::of),
-          json.enumValue("role", ApprovalRole.class));
+      this.worker = json.parse("approver", "a worker id", WorkerId::of);
+      this.role = json.enumValue("role", ApprovalRole.class);
       this.approve = approve;
     }
 
@@ -287,6 +288,7 @@ abstract class Step {
     StepResult run(ScenarioRun run) {
       Instant when = when(run);
       SpendRequest spend = run.request(request, number);
+      Approver approver = Approver.of(worker, role, spend.teamId());
       LedgerResult result = approve ? run.ledger.approve(request, approver, when)
           : run.ledger.reject(request, approver, when);
       List<String> mismatches = new ArrayList<>();

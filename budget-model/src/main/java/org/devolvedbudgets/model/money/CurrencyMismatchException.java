@@ -38,9 +38,26 @@ public final class CurrencyMismatchException extends IllegalArgumentException {
   }
 
   /**
+   * Creates the exception for an amount given in another currency than the one expected, naming the parameter:
+   * {@code actualAmount EUR 10.00 must be in GBP}, followed by {@code whose} if given.
+   *
+   * @param parameter the name of the parameter that holds the amount, not null
+   * @param amount the amount given, not null
+   * @param expected the currency it should be in, not null
+   * @param whose whose currency {@code expected} is, such as {@code "the scheme's currency"}, or empty, not null
+   */
+  public CurrencyMismatchException(String parameter, Money amount, CurrencyUnit expected, String whose) {
+    super(requireNonNull(parameter, "parameter") + " " + requireNonNull(amount, "amount") + " must be in "
+        + requireNonNull(expected, "expected").getCurrencyCode()
+        + (requireNonNull(whose, "whose").isEmpty() ? "" : ", " + whose));
+    this.firstCurrency = expected.getCurrencyCode();
+    this.secondCurrency = amount.currency().getCurrencyCode();
+  }
+
+  /**
    * Returns the ISO 4217 code of the amount the operation was called on.
    *
-   * @return the first currency's code, for example {@code "GBP"}
+   * @return the first currency's code, for example {@code "GBP"}; for a parameter's amount, the expected currency
    */
   public String firstCurrency() {
     return firstCurrency;
@@ -49,7 +66,7 @@ public final class CurrencyMismatchException extends IllegalArgumentException {
   /**
    * Returns the ISO 4217 code of the other amount.
    *
-   * @return the second currency's code, for example {@code "EUR"}
+   * @return the second currency's code, for example {@code "EUR"}; for a parameter's amount, its currency
    */
   public String secondCurrency() {
     return secondCurrency;

@@ -561,7 +561,7 @@ public final class Money implements Comparable<Money> {
   private void checkSameCurrency(Money other) {
     requireNonNull(other, "other");
     if (!currencyCode.equals(other.currencyCode)) {
-      throw new CurrencyMismatchException(currency, other.currency);
+      throw new CurrencyMismatchException("other", other, currency, "the currency of " + this);
     }
   }
 

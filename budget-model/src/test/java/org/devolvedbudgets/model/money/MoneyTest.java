@@ -133,7 +133,7 @@ class MoneyTest {
     Money pounds = gbp("12.50");
     Money euros = Money.parse("EUR 5.00");
     CurrencyMismatchException e = assertThrows(CurrencyMismatchException.class, () -> pounds.plus(euros));
-    assertEquals("Currencies differ: GBP and EUR", e.getMessage());
+    assertEquals("other EUR 5.00 must be in GBP, the currency of GBP 12.50", e.getMessage());
     assertEquals("GBP", e.firstCurrency());
     assertEquals("EUR", e.secondCurrency());
     assertThrows(CurrencyMismatchException.class, () -> pounds.minus(euros));

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import com.google.common.testing.EqualsTester;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.devolvedbudgets.model.id.ChildId;
 import org.devolvedbudgets.model.id.FamilyId;
 import org.devolvedbudgets.model.id.RequestId;
@@ -102,6 +106,24 @@ class SpendRequestTest {
     assertEquals(Map.of(first, Money.parse("GBP 400.00"), second, Money.parse("GBP 200.00")), given.sharesByChild());
     assertEquals(List.of(first, second), List.copyOf(given.sharesByChild().keySet()));
     assertEquals(Map.of(), valid().build().sharesByChild());
+  }
+
+  @Test
+  void equalSharesAlwaysAddUpToTheAmountAndDifferByAtMostAPenny() {
+    qt().forAll(longs().between(-1_000_000_000L, 1_000_000_000L), integers().between(1, 12))
+        .checkAssert((pence, children) -> {
+          SpendRequest.Builder builder = valid().amount(Money.ofMinor(Money.parse("GBP 1").currency(), pence));
+          for (int i = 0; i < children; i++) {
+            builder.addChildIds(ChildId.of("C-" + i));
+          }
+          List<Long> shares = builder.build().sharesByChild().values().stream().map(Money::minorUnits)
+              .collect(Collectors.toList());
+          assertEquals(children, shares.size());
+          assertEquals(pence, shares.stream().mapToLong(Long::longValue).sum());
+          long most = shares.stream().mapToLong(Long::longValue).max().orElseThrow();
+          long least = shares.stream().mapToLong(Long::longValue).min().orElseThrow();
+          assertTrue(most - least <= 1, shares::toString);
+        });
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import org.devolvedbudgets.model.id.FamilyId;
+import org.devolvedbudgets.model.period.LondonTime;
 import org.devolvedbudgets.model.scheme.AgeBand;
 import org.devolvedbudgets.model.scheme.AllocationMethod;
 import org.jspecify.annotations.Nullable;
@@ -44,10 +45,11 @@ public final class AllocationRecord {
    * @param arm its arm, not null; {@link Arm#TREATMENT} or {@link Arm#CONTROL} exactly when {@code method} is
    *     {@link AllocationMethod#RANDOMISED}
    * @param stratum its stratum, or empty, not null
-   * @param allocatedOn the day it was allocated, not null
+   * @param allocatedOn the day it was allocated, within the dates {@code LondonTime} supports, not null
    * @return the record, not null
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code method} and {@code arm} disagree
+   * @throws IllegalArgumentException if {@code method} and {@code arm} disagree, or {@code allocatedOn} is outside
+   *     the supported dates
    */
   public static AllocationRecord of(FamilyId familyId, AllocationMethod method, Arm arm,
       Optional<AgeBand> stratum, LocalDate allocatedOn) {
@@ -55,7 +57,7 @@ public final class AllocationRecord {
     requireNonNull(method, "method");
     requireNonNull(arm, "arm");
     requireNonNull(stratum, "stratum");
-    requireNonNull(allocatedOn, "allocatedOn");
+    LondonTime.checkDate("allocatedOn", allocatedOn);
     if ((method == AllocationMethod.RANDOMISED) == (arm == Arm.NOT_RANDOMISED)) {
       throw new IllegalArgumentException("arm " + arm + " does not fit method " + method
           + ": a randomised allocation is TREATMENT or CONTROL, any other is NOT_RANDOMISED");

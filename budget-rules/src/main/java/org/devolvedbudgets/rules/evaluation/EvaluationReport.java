@@ -3,6 +3,7 @@ package org.devolvedbudgets.rules.evaluation;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,7 +51,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Outcomes</b> follow {@link RequestStatus}: <em>approved</em> counts every request that went ahead,
  * whether since paid, voided or not yet paid; <em>declined</em> counts the rules' refusals and
- * <em>rejected</em> the managers'. <b>Spend</b> is what was paid less what was refunded. Distributions use the
+ * <em>rejected</em> the managers'. A request still awaiting approval whose hold had lapsed by the report's
+ * <em>as of</em> instant counts as <em>expired</em>, whether or not the ledger has recorded the expiry yet: the
+ * money was released at that instant. <b>Spend</b> is what was paid less what was refunded. Distributions use the
  * nearest-rank method ({@link Distribution}).
  *
  * <p>Computing a report is a single pass over the events plus a sort of the amounts and durations.
@@ -181,7 +184,7 @@ public final class EvaluationReport {
   }
 
   /**
-   * Computes the report for a scheme with one configuration.
+   * Computes the report for a scheme with one configuration, as of the latest time the events record.
    *
    * @param configuration the scheme, not null
    * @param events the ledger's events in sequence order (for example {@code store.readAll()}), not null
@@ -197,9 +200,10 @@ public final class EvaluationReport {
   }
 
   /**
-   * Computes the report for a scheme whose configuration changed over time. The names, the currency and the
-   * per-family allowance come from the version in force on the range's last day (or the first version, if the
-   * range ends before it).
+   * Computes the report for a scheme whose configuration changed over time, as of the latest time the events
+   * record (the largest {@code recordedAt}): what {@link #of(ConfigurationHistory, List, BudgetPeriod, Instant)}
+   * gives with that instant. The names, the currency and the per-family allowance come from the version in force on
+   * the range's last day (or the first version, if the range ends before it).
    *
    * @param history the scheme's versions, not null
    * @param events the ledger's events in sequence order, not null
@@ -211,14 +215,42 @@ public final class EvaluationReport {
    */
   public static EvaluationReport of(ConfigurationHistory history, List<? extends LedgerEvent> events,
       BudgetPeriod range) {
+    requireNonNull(events, "events");
+    Instant latest = Instant.MIN;
+    for (LedgerEvent event : events) {
+      Instant recordedAt = requireNonNull(event, "events contains null").recordedAt();
+      if (recordedAt.isAfter(latest)) {
+        latest = recordedAt;
+      }
+    }
+    return of(history, events, range, latest);
+  }
+
+  /**
+   * Computes the report for a scheme whose configuration changed over time, as of an instant: a hold still
+   * awaiting approval in the events that had lapsed by {@code asOf} counts as expired. Pass the ledger clock's now
+   * for a report of the scheme as it stands.
+   *
+   * @param history the scheme's versions, not null
+   * @param events the ledger's events in sequence order, not null
+   * @param range the days to report on, a half-open range in Europe/London, not null
+   * @param asOf the instant lapsed holds are judged at, not null
+   * @return the report, not null
+   * @throws NullPointerException if an argument or an event is null
+   * @throws IllegalArgumentException if the events are inconsistent: an event about a request that was never
+   *     submitted, a request submitted twice, or an amount in another currency than the scheme's
+   */
+  public static EvaluationReport of(ConfigurationHistory history, List<? extends LedgerEvent> events,
+      BudgetPeriod range, Instant asOf) {
     requireNonNull(history, "history");
     requireNonNull(events, "events");
     requireNonNull(range, "range");
+    requireNonNull(asOf, "asOf");
     Fold fold = new Fold(history, range, events.size());
     for (LedgerEvent event : events) {
       fold.apply(requireNonNull(event, "events contains null"));
     }
-    fold.finish();
+    fold.finish(asOf);
     return new EvaluationReport(fold);
   }
 
@@ -521,8 +553,9 @@ public final class EvaluationReport {
             + requestEvent.requestId() + ", which was never submitted");
       }
       if (event instanceof LedgerEvent.Reserved) {
-        request.status = ((LedgerEvent.Reserved) event).awaitsApproval()
-            ? RequestStatus.AWAITING_APPROVAL : RequestStatus.APPROVED;
+        LedgerEvent.Reserved reserved = (LedgerEvent.Reserved) event;
+        request.status = reserved.awaitsApproval() ? RequestStatus.AWAITING_APPROVAL : RequestStatus.APPROVED;
+        request.expiresAt = reserved.expiresAt().orElse(null);
       } else if (event instanceof LedgerEvent.Approved) {
         request.status = RequestStatus.APPROVED;
         request.decidedAt = ((LedgerEvent.Approved) event).at();
@@ -599,7 +632,7 @@ public final class EvaluationReport {
       return amount;
     }
 
-    void finish() {
+    void finish(Instant asOf) {
       for (AllocationRecord record : allocations.values()) {
         if (record.arm().hasBudget()) {
           eligible.add(record.familyId());
@@ -612,6 +645,10 @@ public final class EvaluationReport {
         if (record != null) {
           request.arm = record.arm();
           request.stratum = record.stratum().orElse(null);
+        }
+        if (request.status == RequestStatus.AWAITING_APPROVAL && request.expiresAt != null
+            && !asOf.isBefore(request.expiresAt)) {
+          request.status = RequestStatus.EXPIRED; // lapsed, though the expiry is not recorded yet
         }
         if (allEligible && !family.eligibleByRequest && !request.codes.contains(FindingCode.TEAM_NOT_ELIGIBLE)) {
           family.eligibleByRequest = true;

@@ -330,6 +330,8 @@ public final class RequestSummary {
     @Nullable ApprovalRole requiredRole;
     int configurationVersion;
     @Nullable RequestStatus status;
+    /** When the hold lapses, while the request awaits approval. */
+    @Nullable Instant expiresAt;
     @Nullable Instant decidedAt;
     @Nullable Instant paidAt;
     @Nullable Money paid;

@@ -2,8 +2,10 @@ package org.devolvedbudgets.rules.ledger;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,16 @@ import org.jspecify.annotations.Nullable;
  * account keeps its days in sorted primitive arrays ({@link Account}), and a request's entry points straight at
  * the accounts its reservation charges, so paying or releasing it looks nothing up. Why not maps of days: a
  * replay folds millions of events, and boxed days and tallies made it about three times slower.
+ *
+ * <p>Each account a reservation charges holds the charge's amount: the whole amount, or a child's share
+ * ({@link Charge}). A payment or a refund is split among the charges of one allowance in proportion to them (to
+ * what is left of them, for a refund) by the largest-remainder rule ({@link #split}), so each account's figures
+ * stay whole pence and add up.
+ *
+ * <p><b>Lapsed holds.</b> A hold awaiting approval releases its money at its expiry instant, whether or not an
+ * {@code Expired} event has been recorded yet: each account keeps the entries awaiting approval that charge it,
+ * and a sum {@linkplain #sum(AccountKey, BudgetPeriod, Instant) as of an instant} leaves out those lapsed by then.
+ * The ledger records the expiry later, once, when it next touches the family or sweeps.
  *
  * <p>Every event is checked before it changes anything ({@link #check}, and again in {@link #apply}): a
  * reservation resolves once, amounts match what was reserved, no balance goes negative or overflows.
@@ -92,6 +104,8 @@ final class Balances {
     private long[] days = new long[2];
     private long[] posted = new long[2];
     private long[] reserved = new long[2];
+    /** The entries awaiting approval that charge this account; null until one does (most spends never do). */
+    private @Nullable ArrayList<Entry> awaiting;
 
     private int indexOf(long day) {
       if (size > 0 && days[size - 1] == day) {
@@ -133,24 +147,77 @@ final class Balances {
       reserved[i] += reservedChange;
     }
 
-    /** Sums the days in {@code [from, to)}: {posted, reserved}. */
-    long[] sum(long from, long to) {
+    /**
+     * Sums the days in {@code [from, to)}: {posted, reserved}, leaving out the holds awaiting approval that have
+     * lapsed by {@code asOf} (none if it is null).
+     */
+    long[] sum(long from, long to, @Nullable Instant asOf) {
       int i = Arrays.binarySearch(days, 0, size, from);
       long[] sum = new long[2];
       for (i = i < 0 ? -i - 1 : i; i < size && days[i] < to; i++) {
         sum[0] += posted[i];
         sum[1] += reserved[i];
       }
+      if (asOf != null && awaiting != null) {
+        for (Entry entry : awaiting) {
+          if (entry.lapsedBy(asOf) && entry.day >= from && entry.day < to) {
+            sum[1] -= entry.heldOn(this);
+          }
+        }
+      }
       return sum;
+    }
+
+    void await(Entry entry) {
+      if (awaiting == null) {
+        awaiting = new ArrayList<>(2);
+      }
+      awaiting.add(entry);
+    }
+
+    void stopAwaiting(Entry entry) {
+      if (awaiting != null) {
+        awaiting.remove(entry);
+      }
+    }
+
+    /** The entries awaiting approval that charge this account and have lapsed by {@code asOf}. */
+    List<Entry> lapsed(Instant asOf) {
+      List<Entry> lapsed = new ArrayList<>(0);
+      if (awaiting != null) {
+        for (Entry entry : awaiting) {
+          if (entry.lapsedBy(asOf)) {
+            lapsed.add(entry);
+          }
+        }
+      }
+      return lapsed;
     }
   }
 
-  /** One request: what was submitted, what was reserved and where the reservation is now. */
+  /**
+   * One request: what was submitted, what was reserved and where the reservation is now. The arrays run parallel
+   * to {@link #accounts}: the reservation's charges, then the family's spending.
+   */
   static final class Entry {
+    private static final long[] NONE = new long[0];
+
     final Submitted submitted;
     @Nullable Reserved reserved;
     /** The accounts the reservation charges, resolved once when it is made. */
     Account[] accounts = new Account[0];
+    /** What is held against each account: the charge's amount. */
+    long[] held = NONE;
+    /** What was paid from each account: the payment split as the charges are. */
+    long[] paid = NONE;
+    /** What was refunded to each account. */
+    long[] returned = NONE;
+    /** Which split each account takes part in: accounts of one allowance share one; -1 for an account alone. */
+    int[] groups = new int[0];
+    /** The reservation's day, as an epoch day. */
+    long day;
+    /** When the hold lapses, if it awaits approval. */
+    @Nullable Instant expiresAt;
     private @Nullable Submission submission;
     @Nullable ReservationStatus status;
     long posted;
@@ -162,6 +229,20 @@ final class Balances {
 
     FamilyId familyId() {
       return submitted.familyId();
+    }
+
+    /** Whether the reservation still awaits approval but its hold has lapsed by {@code asOf}. */
+    boolean lapsedBy(Instant asOf) {
+      return status == ReservationStatus.AWAITING_APPROVAL && expiresAt != null && !asOf.isBefore(expiresAt);
+    }
+
+    long heldOn(Account account) {
+      for (int i = 0; i < accounts.length; i++) {
+        if (accounts[i] == account) {
+          return held[i];
+        }
+      }
+      return 0;
     }
   }
 
@@ -181,17 +262,40 @@ final class Balances {
     return List.copyOf(awaiting);
   }
 
-  /** Sums an account over a period: {posted, reserved} in minor units. */
-  long[] sum(AccountKey key, BudgetPeriod period) {
+  /**
+   * Sums an account over a period: {posted, reserved} in minor units, as of {@code asOf}: holds awaiting approval
+   * that have lapsed by then count as released. Call with the account's scope locked.
+   */
+  long[] sum(AccountKey key, BudgetPeriod period, Instant asOf) {
     Account account = accounts.get(key);
-    return account == null ? new long[2] : account.sum(period.start().toEpochDay(), period.end().toEpochDay());
+    return account == null ? new long[2]
+        : account.sum(period.start().toEpochDay(), period.end().toEpochDay(), asOf);
   }
 
+  /**
+   * Returns the family's reservations awaiting approval whose holds have lapsed by {@code asOf}, not yet recorded
+   * as expired. Call with the family locked.
+   */
+  List<Entry> lapsed(FamilyId familyId, Instant asOf) {
+    Account spending = accounts.get(AccountKey.spendingOf(familyId));
+    return spending == null ? List.of() : spending.lapsed(asOf);
+  }
+
+  /** The reservation as recorded. */
   Reservation snapshot(Entry entry) {
+    return snapshot(entry, Objects.requireNonNull(entry.status, "status"));
+  }
+
+  /** The reservation as it stands at {@code asOf}: one whose hold has lapsed by then is {@code EXPIRED}. */
+  Reservation snapshot(Entry entry, Instant asOf) {
+    return entry.lapsedBy(asOf) ? snapshot(entry, ReservationStatus.EXPIRED) : snapshot(entry);
+  }
+
+  private Reservation snapshot(Entry entry, ReservationStatus status) {
     Reserved reserved = Objects.requireNonNull(entry.reserved, "reserved");
-    return new Reservation(reserved.requestId(), reserved.familyId(), reserved.day(), reserved.amount(),
-        Objects.requireNonNull(entry.status, "status"), reserved.expiresAt().orElse(null),
-        Money.ofMinor(currency, entry.posted), Money.ofMinor(currency, entry.refunded));
+    return new Reservation(reserved.requestId(), reserved.familyId(), reserved.day(), reserved.amount(), status,
+        reserved.expiresAt().orElse(null), Money.ofMinor(currency, entry.posted), Money.ofMinor(currency,
+            entry.refunded));
   }
 
   /**
@@ -296,12 +400,13 @@ final class Balances {
       }
       long amount = minor(reserved, reserved.amount());
       long day = reserved.day().toEpochDay();
-      List<UsageKey> charges = reserved.charges();
+      List<Charge> charges = reserved.charges();
       for (int i = 0; i <= charges.size(); i++) {
-        Account account = accounts.get(i < charges.size() ? AccountKey.of(charges.get(i))
+        Account account = accounts.get(i < charges.size() ? AccountKey.of(charges.get(i).key())
             : AccountKey.spendingOf(reserved.familyId()));
         if (account != null) {
-          checkResult(reserved, reserved, i, account.posted(day), account.reserved(day), 0, amount);
+          long held = i < charges.size() ? charges.get(i).amount().minorUnits() : amount;
+          checkResult(reserved, reserved, i, account.posted(day), account.reserved(day), 0, held);
         }
       }
       return entry;
@@ -334,7 +439,7 @@ final class Balances {
       if (amount + released != held) {
         throw broken(posted, "posted plus released is not the " + reserved.amount() + " reserved");
       }
-      checkAccounts(posted, entry, amount, -held);
+      checkAccounts(posted, entry, split(amount, entry.held, entry.groups), negated(entry.held));
       return entry;
     }
     Refunded refunded = (Refunded) event;
@@ -348,7 +453,8 @@ final class Balances {
           + " left of the spend");
     }
     if (refunded.restoresAllowance()) {
-      checkAccounts(refunded, entry, -amount, 0);
+      checkAccounts(refunded, entry, negated(split(amount, unrefunded(entry), entry.groups)),
+          new long[entry.accounts.length]);
     }
     return entry;
   }
@@ -368,8 +474,8 @@ final class Balances {
       if (event instanceof Reserved) {
         reserve((Reserved) event, changed);
       } else if (event instanceof Approved) {
+        stopAwaiting(changed);
         changed.status = ReservationStatus.APPROVED;
-        awaiting.remove(changed.submitted.requestId());
       } else if (event instanceof Rejected) {
         release(changed, ReservationStatus.REJECTED);
       } else if (event instanceof Voided) {
@@ -379,14 +485,23 @@ final class Balances {
       } else if (event instanceof Posted) {
         Posted posted = (Posted) event;
         long amount = posted.amount().minorUnits();
-        addToAccounts(changed, amount, -Objects.requireNonNull(changed.reserved).amount().minorUnits());
+        long[] paid = split(amount, changed.held, changed.groups);
+        for (int i = 0; i < changed.accounts.length; i++) {
+          changed.accounts[i].add(changed.day, paid[i], -changed.held[i]);
+        }
+        changed.paid = paid;
+        changed.returned = new long[paid.length];
         changed.status = ReservationStatus.POSTED;
         changed.posted = amount;
       } else {
         Refunded refunded = (Refunded) event;
         long amount = refunded.amount().minorUnits();
-        if (refunded.restoresAllowance()) {
-          addToAccounts(changed, -amount, 0);
+        long[] back = split(amount, unrefunded(changed), changed.groups);
+        for (int i = 0; i < changed.accounts.length; i++) {
+          if (refunded.restoresAllowance()) {
+            changed.accounts[i].add(changed.day, -back[i], 0);
+          }
+          changed.returned[i] += back[i];
         }
         changed.refunded += amount;
       }
@@ -394,31 +509,69 @@ final class Balances {
   }
 
   private void reserve(Reserved reserved, Entry entry) {
-    List<UsageKey> charges = reserved.charges();
-    Account[] charged = new Account[charges.size() + 1];
+    List<Charge> charges = reserved.charges();
+    int n = charges.size() + 1;
+    Account[] charged = new Account[n];
+    long[] held = new long[n];
+    int[] groups = new int[n];
+    Map<String, Integer> groupOf = null; // made only for a purchase shared among children
     for (int i = 0; i < charges.size(); i++) {
-      UsageKey charge = charges.get(i);
-      charged[i] = accounts.computeIfAbsent(AccountKey.of(charge), key -> new Account());
-      if (charge.scope() == AllowanceScope.CHILD) {
-        children.computeIfAbsent(reserved.familyId(), family -> ConcurrentHashMap.newKeySet()).add(charge.holder());
+      Charge charge = charges.get(i);
+      UsageKey key = charge.key();
+      charged[i] = accounts.computeIfAbsent(AccountKey.of(key), k -> new Account());
+      held[i] = charge.amount().minorUnits();
+      groups[i] = -1;
+      if (key.scope() == AllowanceScope.CHILD) {
+        children.computeIfAbsent(reserved.familyId(), family -> ConcurrentHashMap.newKeySet()).add(key.holder());
+        if (held[i] != reserved.amount().minorUnits()) { // a share: split with the allowance's other children
+          if (groupOf == null) {
+            groupOf = new HashMap<>();
+          }
+          Integer group = groupOf.get(key.allowanceName());
+          if (group == null) {
+            group = groupOf.size();
+            groupOf.put(key.allowanceName(), group);
+          }
+          groups[i] = group;
+        }
       }
     }
-    charged[charges.size()] = accounts.computeIfAbsent(AccountKey.spendingOf(reserved.familyId()),
-        key -> new Account());
+    charged[n - 1] = accounts.computeIfAbsent(AccountKey.spendingOf(reserved.familyId()), key -> new Account());
+    held[n - 1] = reserved.amount().minorUnits();
+    groups[n - 1] = -1;
     entry.accounts = charged;
+    entry.held = held;
+    entry.groups = groups;
+    entry.day = reserved.day().toEpochDay();
+    entry.expiresAt = reserved.expiresAt().orElse(null);
     entry.reserved = reserved;
     entry.status = reserved.awaitsApproval() ? ReservationStatus.AWAITING_APPROVAL : ReservationStatus.APPROVED;
-    addToAccounts(entry, 0, reserved.amount().minorUnits());
+    for (int i = 0; i < n; i++) {
+      charged[i].add(entry.day, 0, held[i]);
+    }
     if (reserved.awaitsApproval()) {
       awaiting.add(reserved.requestId());
+      for (Account account : charged) {
+        account.await(entry);
+      }
     }
   }
 
   private void release(Entry entry, ReservationStatus to) {
-    Reserved reserved = Objects.requireNonNull(entry.reserved);
-    addToAccounts(entry, 0, -reserved.amount().minorUnits());
+    stopAwaiting(entry);
+    for (int i = 0; i < entry.accounts.length; i++) {
+      entry.accounts[i].add(entry.day, 0, -entry.held[i]);
+    }
     entry.status = to;
-    awaiting.remove(reserved.requestId());
+  }
+
+  private void stopAwaiting(Entry entry) {
+    if (entry.status == ReservationStatus.AWAITING_APPROVAL) {
+      awaiting.remove(entry.submitted.requestId());
+      for (Account account : entry.accounts) {
+        account.stopAwaiting(entry);
+      }
+    }
   }
 
   private Entry releasable(LedgerEvent event, Entry entry, Money released) {
@@ -426,24 +579,83 @@ final class Balances {
     if (!released.equals(reserved.amount())) {
       throw broken(event, "it releases " + released + ", not the " + reserved.amount() + " reserved");
     }
-    checkAccounts(event, entry, 0, -reserved.amount().minorUnits());
+    checkAccounts(event, entry, new long[entry.accounts.length], negated(entry.held));
     return entry;
   }
 
-  private void addToAccounts(Entry entry, long postedChange, long reservedChange) {
-    long day = Objects.requireNonNull(entry.reserved).day().toEpochDay();
-    for (Account account : entry.accounts) {
-      account.add(day, postedChange, reservedChange);
+  /** What is left of each account's payment after the refunds so far: the weights a new refund is split by. */
+  private static long[] unrefunded(Entry entry) {
+    long[] left = new long[entry.paid.length];
+    for (int i = 0; i < left.length; i++) {
+      left[i] = entry.paid[i] - entry.returned[i];
     }
+    return left;
   }
 
-  /** Checks a change to every account a reservation charges, on its day. */
-  private void checkAccounts(LedgerEvent event, Entry entry, long postedChange, long reservedChange) {
+  private static long[] negated(long[] amounts) {
+    long[] negated = new long[amounts.length];
+    for (int i = 0; i < amounts.length; i++) {
+      negated[i] = -amounts[i];
+    }
+    return negated;
+  }
+
+  /**
+   * Splits {@code total} among accounts: an account alone in its group (group -1) takes all of it; the accounts of
+   * one group (the per-child charges of one allowance) share it in proportion to {@code weights}, each taking the
+   * whole part of its exact share and the minor units left over going one each to the largest remainders, the
+   * earlier account winning a tie. So each group's parts add up to {@code total}, and no part exceeds its weight
+   * when {@code total} is at most the group's total weight.
+   */
+  static long[] split(long total, long[] weights, int[] groups) {
+    long[] parts = new long[weights.length];
+    boolean[] done = new boolean[weights.length];
+    for (int i = 0; i < weights.length; i++) {
+      if (done[i]) {
+        continue;
+      }
+      if (groups[i] < 0) {
+        parts[i] = total;
+        done[i] = true;
+        continue;
+      }
+      List<Integer> members = new ArrayList<>();
+      BigInteger sum = BigInteger.ZERO;
+      for (int j = i; j < weights.length; j++) {
+        if (groups[j] == groups[i]) {
+          members.add(j);
+          sum = sum.add(BigInteger.valueOf(weights[j]));
+          done[j] = true;
+        }
+      }
+      if (sum.signum() == 0) {
+        continue; // nothing to share by: every part stays zero
+      }
+      BigInteger whole = BigInteger.valueOf(total);
+      BigInteger[] remainders = new BigInteger[weights.length];
+      long given = 0;
+      for (int j : members) {
+        BigInteger[] share = whole.multiply(BigInteger.valueOf(weights[j])).divideAndRemainder(sum);
+        parts[j] = share[0].longValueExact();
+        remainders[j] = share[1];
+        given += parts[j];
+      }
+      members.sort(Comparator.<Integer, BigInteger>comparing(j -> remainders[j]).reversed()
+          .thenComparing(Comparator.naturalOrder()));
+      for (int k = 0; k < total - given; k++) {
+        parts[members.get(k % members.size())]++;
+      }
+    }
+    return parts;
+  }
+
+  /** Checks a change to every account a reservation charges, on its day: one posted and reserved change each. */
+  private void checkAccounts(LedgerEvent event, Entry entry, long[] postedChanges, long[] reservedChanges) {
     Reserved reserved = Objects.requireNonNull(entry.reserved);
-    long day = reserved.day().toEpochDay();
     for (int i = 0; i < entry.accounts.length; i++) {
       Account account = entry.accounts[i];
-      checkResult(event, reserved, i, account.posted(day), account.reserved(day), postedChange, reservedChange);
+      checkResult(event, reserved, i, account.posted(entry.day), account.reserved(entry.day), postedChanges[i],
+          reservedChanges[i]);
     }
   }
 
@@ -458,8 +670,9 @@ final class Balances {
     boolean overflows = ((posted ^ newPosted) & (postedChange ^ newPosted)) < 0
         || ((held ^ newReserved) & (reservedChange ^ newReserved)) < 0;
     if (overflows || newPosted < 0 || newReserved < 0) {
-      List<UsageKey> charges = reserved.charges();
-      String name = index < charges.size() ? "'" + charges.get(index).allowanceName() + "'" : "the family's spending";
+      List<Charge> charges = reserved.charges();
+      String name = index < charges.size() ? "'" + charges.get(index).key().allowanceName() + "'"
+          : "the family's spending";
       throw broken(event, "it would " + (overflows ? "overflow " : "leave ") + name + " on " + reserved.day()
           + (overflows ? "" : " negative"));
     }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.money.CurrencyUnit;
+import org.devolvedbudgets.model.id.ChildId;
 import org.devolvedbudgets.model.id.FamilyId;
 import org.devolvedbudgets.model.id.RequestId;
 import org.devolvedbudgets.model.id.TeamId;
@@ -23,6 +24,8 @@ import org.devolvedbudgets.model.id.WorkerId;
 import org.devolvedbudgets.model.money.CurrencyMismatchException;
 import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.model.period.BudgetPeriod;
+import org.devolvedbudgets.model.period.LondonTime;
+import org.devolvedbudgets.model.period.PeriodKind;
 import org.devolvedbudgets.model.scheme.Allowance;
 import org.devolvedbudgets.model.scheme.AllowanceScope;
 import org.devolvedbudgets.model.scheme.Enforcement;
@@ -63,8 +66,15 @@ import org.jspecify.annotations.Nullable;
  *       two workers spending for one family at once can never both spend its last pound. An operation either
  *       appends all its events and changes the balances, or appends nothing and changes nothing.
  *   <li><b>Limits enforced when money is reserved.</b> A request that is approved at once, or awaits approval,
- *       holds its whole amount against every allowance it counts against until it is posted, voided, rejected
- *       or expired. Decisions count held money as used.
+ *       holds its amount against every allowance it counts against (each child's share against a per-child
+ *       allowance) until it is posted, voided, rejected or expired. Decisions count held money as used.
+ *   <li><b>Holds lapse on time.</b> Money awaiting approval is held until the earliest of the approval hold (in
+ *       office days, see {@link ApprovalHold}), the end of the term and the end of any financial or calendar year
+ *       it is charged to. At that instant it is released in every decision, remaining budget and
+ *       {@link #reservation} (which reports it {@code EXPIRED}), whether or not an {@code Expired} event has been
+ *       recorded: the ledger records it once, when it next changes something for the family, or when
+ *       {@link #expire} sweeps. Nothing awaiting approval can be approved at or after the end of the term.
+ *       "Now" is always the ledger's {@link Clock}.
  *   <li><b>Idempotent.</b> Submitting a request id again with identical content returns the original
  *       {@link Submission} and changes nothing, whatever happened to the reservation since. The same id with
  *       different content throws {@link IdempotencyConflictException} naming the fields that differ.
@@ -88,23 +98,27 @@ import org.jspecify.annotations.Nullable;
  * that order (family, team, pilot) and holds at most one of each, so deadlock is impossible; operations on
  * different families with no shared team or pilot allowance run in parallel. Numbering, appending and folding
  * events happens under one short append lock, so the journal has one total order and sequence numbers have
- * no gaps. Queries take the same scope locks and see a consistent state. The ledger keeps one lock object for
- * each family and team it has seen.
+ * no gaps. Queries take the same scope locks and see a consistent state. Before an operation on a family, the
+ * ledger records that family's lapsed holds, each with the family's lock and then that hold's team and pilot
+ * locks, released before the operation takes its own. The ledger keeps one lock object for each family and team
+ * it has seen.
  *
  * <h2>Bad input</h2>
  * Arguments that could never be right throw, naming the parameter and the value: null, a non-positive amount
- * or one in another currency, an unknown request id, a time before the request was made, more than was
- * reserved. Outcomes of the state (a declined request, a reservation already resolved) are returned as values.
+ * or one in another currency ({@link CurrencyMismatchException}), an unknown request id, a time before the
+ * request was made or outside the dates {@link LondonTime} supports, more than was reserved. Outcomes of the
+ * state (a declined request, a reservation already resolved) are returned as values. Messages give times in
+ * London time with the zone shown ({@code 17 June 2019, 10:00 BST}); events keep {@link Instant}s.
  */
 public final class BudgetLedger {
 
-  /** The longest hold on a reservation awaiting approval that a ledger accepts. */
-  public static final Duration MAX_APPROVAL_HOLD = Duration.ofDays(366);
+  /** The longest approval hold a ledger accepts: {@value ApprovalHold#MAX_DAYS} days. */
+  public static final Duration MAX_APPROVAL_HOLD = Duration.ofDays(ApprovalHold.MAX_DAYS);
 
   private final ConfigurationHistory history;
   private final LedgerStore store;
   private final Clock clock;
-  private final Duration approvalHold;
+  private final ApprovalHold approvalHold;
   private final WorkerId systemWorker;
   private final CurrencyUnit currency;
   private final Balances balances;
@@ -221,8 +235,21 @@ public final class BudgetLedger {
   /**
    * Decides a request under the configuration in force on its date and, unless it is declined, reserves its
    * amount against every allowance it counts against, all in one atomic step. Approved within the worker's
-   * authority: the money is held until posted or voided. Needs approval: the money is held while awaiting
-   * approval, until the ledger's approval hold runs out.
+   * authority: the money is held until posted or voided, even after the term ends. Needs approval: the money is
+   * held while awaiting approval, until the hold lapses at the earliest of
+   * <ul>
+   *   <li>the ledger's {@link Builder#approvalHold approval hold} from now (office days end at the same London
+   *       wall-clock time, see {@link ApprovalHold});
+   *   <li>the end of the scheme's term, after which nothing can be approved ({@link LedgerRefusal#TERM_ENDED});
+   *   <li>the end of any financial or calendar year the request is charged to: unspent money lapses with its year
+   *       unless a carry-forward is approved, so a hold made on 30 March is not approved and paid in April against
+   *       the closed year.
+   * </ul>
+   * A lapsed hold releases its money at that instant, in every decision and remaining budget, whether or not
+   * {@link #expire} has run; the ledger records the expiry once, the next time it touches the family or sweeps.
+   *
+   * <p>A purchase for several children holds each child's share ({@link SpendRequest#sharesByChild()}) against
+   * that child's allowance and the whole amount against the family's ({@link Charge}).
    *
    * <p>Submitting the same request again returns the first submission and changes nothing.
    *
@@ -237,6 +264,9 @@ public final class BudgetLedger {
     requireNonNull(request, "request");
     PilotConfiguration configuration = history.inForceOn(request.requestedOn());
     List<UsageKey> keys = SpendRules.usageKeys(configuration, request);
+    if (balances.entry(request.id()) == null) {
+      recordLapsed(request.familyId(), null);
+    }
     Held held = hold(request.familyId(), keys);
     try {
       Entry existing = balances.entry(request.id());
@@ -244,7 +274,8 @@ public final class BudgetLedger {
         return retried(existing, request);
       }
       ensureRunning();
-      BudgetPosition position = positionFor(configuration, request, keys);
+      Instant now = now();
+      BudgetPosition position = positionFor(configuration, request, keys, now);
       Decision decision = SpendRules.decide(configuration, request, position);
       List<Draft> drafts = new ArrayList<>(2);
       WorkerId worker = request.requestedBy();
@@ -252,11 +283,12 @@ public final class BudgetLedger {
       drafts.add((sequence, recordedAt) ->
           new LedgerEvent.Submitted(sequence, recordedAt, worker, familyId, request, decision));
       if (decision.outcome() != Outcome.DECLINED) {
-        checkCaps(configuration, request, keys);
+        List<Charge> charges = charges(request, keys);
+        checkCaps(configuration, request, charges, now);
         boolean awaits = decision.outcome() == Outcome.NEEDS_APPROVAL;
         drafts.add((sequence, recordedAt) -> new LedgerEvent.Reserved(sequence, recordedAt, worker, familyId,
-            request.id(), request.amount(), request.requestedOn(), keys,
-            awaits ? Optional.of(recordedAt.plus(approvalHold)) : Optional.empty()));
+            request.id(), request.amount(), request.requestedOn(), charges,
+            awaits ? Optional.of(holdEnds(configuration, charges, recordedAt)) : Optional.empty()));
       }
       commit(drafts, () -> {
         Entry raced = balances.entry(request.id());
@@ -268,6 +300,35 @@ public final class BudgetLedger {
     } finally {
       held.release();
     }
+  }
+
+  /** What the request holds against each allowance: a child's share against a per-child one, else the amount. */
+  private static List<Charge> charges(SpendRequest request, List<UsageKey> keys) {
+    List<Charge> charges = new ArrayList<>(keys.size());
+    for (UsageKey key : keys) {
+      Money amount = key.scope() == AllowanceScope.CHILD
+          ? Objects.requireNonNull(request.sharesByChild().get(ChildId.of(key.holder()))) : request.amount();
+      if (amount.isPositive()) {
+        charges.add(new Charge(key, amount));
+      }
+    }
+    return charges;
+  }
+
+  /** When a hold made at {@code reservedAt} lapses: its own end, the term's end or a charged year's end. */
+  private Instant holdEnds(PilotConfiguration configuration, List<Charge> charges, Instant reservedAt) {
+    Instant end = approvalHold.endFrom(reservedAt);
+    Instant termEnd = configuration.term().endInstant();
+    if (termEnd.isBefore(end)) {
+      end = termEnd;
+    }
+    for (Charge charge : charges) {
+      BudgetPeriod period = charge.key().period();
+      if (period.kind().closesBudget() && period.endInstant().isBefore(end)) {
+        end = period.endInstant();
+      }
+    }
+    return end;
   }
 
   private Submission retried(Entry existing, SpendRequest request) {
@@ -282,6 +343,7 @@ public final class BudgetLedger {
     List<String> fields = new ArrayList<>();
     differs(fields, "familyId", original.familyId(), retry.familyId());
     differs(fields, "childIds", original.childIds(), retry.childIds());
+    differs(fields, "childShares", original.childShares(), retry.childShares());
     differs(fields, "teamId", original.teamId(), retry.teamId());
     differs(fields, "requestedBy", original.requestedBy(), retry.requestedBy());
     differs(fields, "amount", original.amount(), retry.amount());
@@ -303,16 +365,22 @@ public final class BudgetLedger {
 
   /**
    * Approves a request awaiting approval, after the rules' check ({@link ApprovalCheck}): the approver did not
-   * make the request and their role is senior enough. Its money stays held until it is posted or voided, and no
-   * longer expires.
+   * make the request, their role is senior enough, and a team-level approver belongs to the request's team. Its
+   * money stays held until it is posted or voided, and no longer expires.
+   *
+   * <p>An approval is judged at {@code at}, the time it was given: one given before the hold lapsed is accepted
+   * even if it is recorded later. One given at or after the end of the term (of the version the request was
+   * decided under) is refused with {@link LedgerRefusal#TERM_ENDED}.
    *
    * @param requestId the request, not null
-   * @param approver who approves, in which role, not null
-   * @param at when the approval was given, not before the request was made, not null
-   * @return applied, or refused with {@code NOT_AWAITING_APPROVAL}, {@code RESERVATION_EXPIRED} (also when
-   *     {@code at} is at or after the hold's expiry) or {@code APPROVAL_NOT_VALID}; not null
+   * @param approver who approves, in which role and team, not null
+   * @param at when the approval was given, not before the request was made, within the dates
+   *     {@link LondonTime} supports, not null
+   * @return applied, or refused with {@code NOT_AWAITING_APPROVAL}, {@code TERM_ENDED}, {@code RESERVATION_EXPIRED}
+   *     (also when {@code at} is at or after the hold's expiry) or {@code APPROVAL_NOT_VALID}; not null
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the request is unknown or {@code at} is before it was made
+   * @throws IllegalArgumentException if the request is unknown, or {@code at} is before it was made or outside the
+   *     supported dates
    */
   public LedgerResult approve(RequestId requestId, Approver approver, Instant at) {
     return decideApproval(requestId, approver, at, true);
@@ -320,15 +388,17 @@ public final class BudgetLedger {
 
   /**
    * Rejects a request awaiting approval, releasing its money. A rejection needs the same authority as an
-   * approval: not the requester, and a role senior enough.
+   * approval: not the requester, a role senior enough, and for a team-level role the request's team.
    *
    * @param requestId the request, not null
    * @param approver the manager who rejects it, not null
-   * @param at when it was rejected, not before the request was made, not null
-   * @return applied, or refused with {@code NOT_AWAITING_APPROVAL}, {@code RESERVATION_EXPIRED} or
-   *     {@code APPROVAL_NOT_VALID}; not null
+   * @param at when it was rejected, not before the request was made, within the supported dates, not null
+   * @return applied, or refused with {@code NOT_AWAITING_APPROVAL}, {@code RESERVATION_EXPIRED} (also when
+   *     {@code at} is at or after the hold's expiry: the money was released then) or {@code APPROVAL_NOT_VALID};
+   *     not null
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the request is unknown or {@code at} is before it was made
+   * @throws IllegalArgumentException if the request is unknown, or {@code at} is before it was made or outside the
+   *     supported dates
    */
   public LedgerResult reject(RequestId requestId, Approver approver, Instant at) {
     return decideApproval(requestId, approver, at, false);
@@ -339,6 +409,17 @@ public final class BudgetLedger {
     requireNonNull(approver, "approver");
     Entry entry = known(requestId);
     checkAt(entry, at);
+    recordLapsed(entry.familyId(), requestId);
+    LedgerResult result = judgeApproval(entry, approver, at, approve);
+    if (!result.isApplied()) {
+      recordLapsed(entry.familyId(), null); // this request's own lapse, if it was refused for that
+    }
+    return result;
+  }
+
+  /** Approves or rejects, or says why not; the family's other lapsed holds are already recorded. */
+  private LedgerResult judgeApproval(Entry entry, Approver approver, Instant at, boolean approve) {
+    RequestId requestId = entry.submitted.requestId();
     Held held = hold(entry);
     try {
       ensureRunning();
@@ -347,18 +428,28 @@ public final class BudgetLedger {
         return LedgerResult.refused(LedgerRefusal.NOT_AWAITING_APPROVAL, "Request " + requestId
             + " was declined, so there is nothing to " + (approve ? "approve." : "reject."), null, null);
       }
+      boolean lapsedOrAwaiting = before.status() == ReservationStatus.EXPIRED
+          || before.status() == ReservationStatus.AWAITING_APPROVAL;
+      BudgetPeriod term = history.inForceOn(before.day()).term();
+      if (approve && lapsedOrAwaiting && !at.isBefore(term.endInstant())) {
+        return LedgerResult.refused(LedgerRefusal.TERM_ENDED, "The scheme's term ended with "
+            + LondonTime.format(term.end().minusDays(1)) + ", before this approval at " + LondonTime.format(at)
+            + "; nothing awaiting approval can be approved after the term.", before, null);
+      }
       if (before.status() == ReservationStatus.EXPIRED) {
         return LedgerResult.refused(LedgerRefusal.RESERVATION_EXPIRED, "The hold on request " + requestId
-            + " expired at " + before.expiresAt().orElseThrow() + ".", before, null);
+            + " lapsed at " + LondonTime.format(before.expiresAt().orElseThrow()) + lapseReason(entry, term) + ".",
+            before, null);
       }
       if (before.status() != ReservationStatus.AWAITING_APPROVAL) {
         return LedgerResult.refused(LedgerRefusal.NOT_AWAITING_APPROVAL, "Request " + requestId + " is "
             + describe(before.status()) + ", not awaiting approval.", before, null);
       }
       Instant expiresAt = before.expiresAt().orElseThrow();
-      if (approve && !at.isBefore(expiresAt)) {
+      if (!at.isBefore(expiresAt)) {
         return LedgerResult.refused(LedgerRefusal.RESERVATION_EXPIRED, "The hold on request " + requestId
-            + " lapsed at " + expiresAt + ", before this approval at " + at + ".", before, null);
+            + " lapsed at " + LondonTime.format(expiresAt) + lapseReason(entry, term) + ", before this "
+            + (approve ? "approval" : "rejection") + " at " + LondonTime.format(at) + ".", before, null);
       }
       SpendRequest request = entry.submitted.request();
       ApprovalCheck check = SpendRules.validateApproval(request, entry.submitted.decision(), approver);
@@ -386,6 +477,22 @@ public final class BudgetLedger {
     }
   }
 
+  /** Why a hold lapsed when it did, for a message: the term's end, a year's end, or (empty) its own end. */
+  private static String lapseReason(Entry entry, BudgetPeriod term) {
+    Instant expiresAt = Objects.requireNonNull(entry.expiresAt);
+    if (expiresAt.equals(term.endInstant())) {
+      return ", when the scheme's term ended";
+    }
+    for (Charge charge : Objects.requireNonNull(entry.reserved).charges()) {
+      BudgetPeriod period = charge.key().period();
+      if (period.kind().closesBudget() && expiresAt.equals(period.endInstant())) {
+        return ", when the " + (period.kind() == PeriodKind.FINANCIAL_YEAR ? "financial" : "calendar")
+            + " year it was charged to closed";
+      }
+    }
+    return "";
+  }
+
   /**
    * Records the payment of an approved reservation. The actual amount may be less than reserved (a cheaper
    * item, a partial delivery): the rest is released at once.
@@ -408,6 +515,7 @@ public final class BudgetLedger {
     requireNonNull(actor, "actor");
     Entry entry = known(requestId);
     checkAt(entry, at);
+    recordLapsed(entry.familyId(), null);
     Held held = hold(entry);
     try {
       ensureRunning();
@@ -452,6 +560,7 @@ public final class BudgetLedger {
     requireNonNull(actor, "actor");
     Entry entry = known(requestId);
     checkAt(entry, at);
+    recordLapsed(entry.familyId(), null);
     Held held = hold(entry);
     try {
       ensureRunning();
@@ -472,31 +581,30 @@ public final class BudgetLedger {
   }
 
   /**
-   * Releases every reservation awaiting approval whose hold has run out by {@code now}. A reservation approved
-   * before this runs is no longer awaiting approval and is left alone. Each expiry is its own atomic change,
-   * recorded with the ledger's system worker as actor and the hold's end as its time.
+   * Records the expiry of every reservation awaiting approval whose hold has run out by {@code now}: the sweep,
+   * to run from a scheduler. A lapsed hold's money is already released at its expiry instant, and the ledger
+   * records an expiry itself when it next touches the family; the sweep records the rest, each exactly once. A
+   * reservation approved before this runs is no longer awaiting approval and is left alone. Each expiry is its own
+   * atomic change, recorded with the ledger's system worker as actor and the hold's end as its time.
    *
-   * @param now the time to expire up to, not null
-   * @return the reservations expired by this call, as they now stand, in order of expiry; not null
+   * @param now the time to expire up to, within the dates {@link LondonTime} supports, not null
+   * @return the reservations expired by this call (not those recorded earlier), as they now stand, in order of
+   *     expiry; not null
    * @throws NullPointerException if {@code now} is null
+   * @throws IllegalArgumentException if {@code now} is outside the supported dates
    */
   public List<Reservation> expire(Instant now) {
-    requireNonNull(now, "now");
+    LondonTime.checkInstant("now", now);
     List<Reservation> expired = new ArrayList<>();
     for (RequestId requestId : balances.awaitingApproval()) {
       Entry entry = Objects.requireNonNull(balances.entry(requestId));
       Held held = hold(entry);
       try {
         ensureRunning();
-        LedgerEvent.Reserved reserved = entry.reserved;
-        if (reserved == null || entry.status != ReservationStatus.AWAITING_APPROVAL
-            || !Balances.isDue(reserved, now)) {
-          continue;
+        if (entry.lapsedBy(now)) {
+          recordExpiry(entry);
+          expired.add(balances.snapshot(entry));
         }
-        Instant lapsed = reserved.expiresAt().orElseThrow();
-        commit(List.of((sequence, recordedAt) -> new LedgerEvent.Expired(sequence, recordedAt, systemWorker,
-            reserved.familyId(), requestId, reserved.amount(), lapsed)), null);
-        expired.add(balances.snapshot(entry));
       } finally {
         held.release();
       }
@@ -504,6 +612,46 @@ public final class BudgetLedger {
     expired.sort(Comparator.comparing((Reservation r) -> r.expiresAt().orElseThrow())
         .thenComparing(Reservation::requestId));
     return List.copyOf(expired);
+  }
+
+  /** Records that a lapsed hold expired, at its expiry time. Call with the entry's locks held. */
+  private void recordExpiry(Entry entry) {
+    LedgerEvent.Reserved reserved = Objects.requireNonNull(entry.reserved);
+    Instant lapsed = Objects.requireNonNull(entry.expiresAt);
+    RequestId requestId = reserved.requestId();
+    commit(List.of((sequence, recordedAt) -> new LedgerEvent.Expired(sequence, recordedAt, systemWorker,
+        reserved.familyId(), requestId, reserved.amount(), lapsed)), null);
+  }
+
+  /**
+   * Records the expiry of every hold of a family that has lapsed by now and is not recorded yet, except
+   * {@code keep}'s (an approval of it is judged by its own time). Each expiry is its own change, made with the
+   * family, then the hold's team and pilot, locked, in the ledger's lock order; call with no lock held.
+   */
+  private void recordLapsed(FamilyId familyId, @Nullable RequestId keep) {
+    if (stoppedBecause != null) {
+      return; // the operation itself will say why
+    }
+    Instant now = now();
+    ReentrantLock family = familyLock(familyId);
+    family.lock();
+    try {
+      for (Entry entry : balances.lapsed(familyId, now)) {
+        if (keep != null && keep.equals(entry.submitted.requestId())) {
+          continue;
+        }
+        Held held = hold(entry);
+        try {
+          if (entry.lapsedBy(now)) {
+            recordExpiry(entry);
+          }
+        } finally {
+          held.release();
+        }
+      }
+    } finally {
+      family.unlock();
+    }
   }
 
   /**
@@ -529,6 +677,7 @@ public final class BudgetLedger {
     requireNonNull(actor, "actor");
     Entry entry = known(requestId);
     checkAt(entry, at);
+    recordLapsed(entry.familyId(), null);
     Held held = hold(entry);
     try {
       ensureRunning();
@@ -560,7 +709,8 @@ public final class BudgetLedger {
 
   /**
    * Returns the position a request would be decided against now: the usage of every allowance it counts
-   * against, the family's spending in the cumulative window and its allocation record.
+   * against, the family's spending in the cumulative window and its allocation record. Holds lapsed by the clock's
+   * now count as released.
    *
    * @param request the request, not null
    * @return the position, not null
@@ -573,7 +723,7 @@ public final class BudgetLedger {
     List<UsageKey> keys = SpendRules.usageKeys(configuration, request);
     Held held = hold(request.familyId(), keys);
     try {
-      return positionFor(configuration, request, keys);
+      return positionFor(configuration, request, keys, now());
     } finally {
       held.release();
     }
@@ -582,6 +732,8 @@ public final class BudgetLedger {
   /**
    * Returns how much is left for a family on a date: every per-request cap, the family's allowances, each of
    * its children's (for children it has spent on) and the pilot's, with spent, reserved, remaining and reset day.
+   * A date in a closed period (last financial year) gives that period's figures. Holds lapsed by the clock's now
+   * count as released.
    *
    * @param familyId the family, not null
    * @param date the day, within the term of the version in force, not null
@@ -614,9 +766,10 @@ public final class BudgetLedger {
     }
     Held held = hold(familyId, keys);
     try {
+      Instant now = now();
       BudgetPosition.Builder position = BudgetPosition.builder();
       for (UsageKey key : keys) {
-        position.usage(key, usage(AccountKey.of(key), key.period()));
+        position.usage(key, usage(AccountKey.of(key), key.period(), now));
       }
       return SpendRules.remainingBudget(configuration, familyId, date, position.build());
     } finally {
@@ -658,11 +811,12 @@ public final class BudgetLedger {
     List<RemainingBudget> result = new ArrayList<>();
     lock.lock();
     try {
+      Instant now = now();
       for (Allowance allowance : configuration.allowances()) {
         if (allowance.scope() == scope) {
           BudgetPeriod period = periodOf(configuration, allowance, date);
           result.add(RemainingBudget.of(allowance.name(), scope, holder, allowance.cap(),
-              usage(new AccountKey(allowance.name(), holder), period)));
+              usage(new AccountKey(allowance.name(), holder), period, now)));
         }
       }
     } finally {
@@ -672,7 +826,8 @@ public final class BudgetLedger {
   }
 
   /**
-   * Returns the reservation made for a request, as it stands now.
+   * Returns the reservation made for a request, as it stands now: one whose hold has lapsed by the clock's now is
+   * {@link ReservationStatus#EXPIRED}, even before the expiry is recorded.
    *
    * @param requestId the request, not null
    * @return the reservation; empty if the request is unknown or was declined; not null
@@ -686,7 +841,7 @@ public final class BudgetLedger {
     ReentrantLock lock = familyLock(entry.familyId());
     lock.lock();
     try {
-      return entry.reserved == null ? Optional.empty() : Optional.of(balances.snapshot(entry));
+      return entry.reserved == null ? Optional.empty() : Optional.of(balances.snapshot(entry, now()));
     } finally {
       lock.unlock();
     }
@@ -818,7 +973,7 @@ public final class BudgetLedger {
       if (guard != null) {
         guard.run();
       }
-      Instant recordedAt = requireNonNull(clock.instant(), "clock.instant()");
+      Instant recordedAt = now();
       List<LedgerEvent> events = new ArrayList<>(drafts.size());
       for (int i = 0; i < drafts.size(); i++) {
         events.add(drafts.get(i).build(lastSequence + 1 + i, recordedAt));
@@ -852,7 +1007,8 @@ public final class BudgetLedger {
   }
 
   /** Hard caps, checked again before money is reserved: a decision that breaks one is a defect, not spent. */
-  private void checkCaps(PilotConfiguration configuration, SpendRequest request, List<UsageKey> keys) {
+  private void checkCaps(PilotConfiguration configuration, SpendRequest request, List<Charge> charges,
+      Instant asOf) {
     long amount = request.amount().minorUnits();
     for (Allowance allowance : configuration.allowances()) {
       if (allowance.scope() == AllowanceScope.REQUEST && allowance.enforcement() == Enforcement.HARD
@@ -860,12 +1016,13 @@ public final class BudgetLedger {
         throw capBroken(request, allowance, 0);
       }
     }
-    for (UsageKey key : keys) {
+    for (Charge charge : charges) {
+      UsageKey key = charge.key();
       Allowance allowance = allowanceNamed(configuration, key.allowanceName());
       if (allowance.enforcement() == Enforcement.HARD) {
-        long[] sum = balances.sum(AccountKey.of(key), key.period());
+        long[] sum = balances.sum(AccountKey.of(key), key.period(), asOf);
         long used = sum[0] + sum[1];
-        if (used > allowance.cap().minorUnits() - amount) {
+        if (used > allowance.cap().minorUnits() - charge.amount().minorUnits()) {
           throw capBroken(request, allowance, used);
         }
       }
@@ -888,14 +1045,14 @@ public final class BudgetLedger {
   }
 
   private BudgetPosition positionFor(PilotConfiguration configuration, SpendRequest request,
-      List<UsageKey> keys) {
+      List<UsageKey> keys, Instant asOf) {
     BudgetPosition.Builder position = BudgetPosition.builder();
     for (UsageKey key : keys) {
-      position.usage(key, usage(AccountKey.of(key), key.period()));
+      position.usage(key, usage(AccountKey.of(key), key.period(), asOf));
     }
     Optional<BudgetPeriod> window = SpendRules.cumulativeWindow(configuration, request);
     if (window.isPresent()) {
-      position.familyWindow(usage(AccountKey.spendingOf(request.familyId()), window.get()));
+      position.familyWindow(usage(AccountKey.spendingOf(request.familyId()), window.get(), asOf));
     }
     AllocationRecord record = balances.allocation(request.familyId());
     if (record != null) {
@@ -904,9 +1061,15 @@ public final class BudgetLedger {
     return position.build();
   }
 
-  private Usage usage(AccountKey key, BudgetPeriod period) {
-    long[] sum = balances.sum(key, period);
+  /** An account's usage in a period as of an instant: holds lapsed by then are released. */
+  private Usage usage(AccountKey key, BudgetPeriod period, Instant asOf) {
+    long[] sum = balances.sum(key, period, asOf);
     return Usage.of(period, Money.ofMinor(currency, sum[0]), Money.ofMinor(currency, sum[1]));
+  }
+
+  /** The ledger's now: from its clock, checked, because every lapse and recording time is judged by it. */
+  private Instant now() {
+    return requireNonNull(clock.instant(), "clock.instant()");
   }
 
   private PilotConfiguration inTerm(LocalDate date) {
@@ -930,18 +1093,18 @@ public final class BudgetLedger {
   }
 
   private static void checkAt(Entry entry, Instant at) {
-    requireNonNull(at, "at");
+    LondonTime.checkInstant("at", at);
     Instant made = entry.submitted.request().requestedAt();
     if (at.isBefore(made)) {
-      throw new IllegalArgumentException("at " + at + " is before request " + entry.submitted.requestId()
-          + " was made, at " + made);
+      throw new IllegalArgumentException("at " + LondonTime.format(at) + " is before request "
+          + entry.submitted.requestId() + " was made, at " + LondonTime.format(made));
     }
   }
 
   private void checkAmount(Money amount, String name) {
     Checks.positive(amount, name);
     if (!amount.hasCurrency(currency)) {
-      throw new CurrencyMismatchException(amount.currency(), currency);
+      throw new CurrencyMismatchException(name, amount, currency, "the scheme's currency");
     }
   }
 
@@ -979,11 +1142,20 @@ public final class BudgetLedger {
     return lock != null ? lock : locks.computeIfAbsent(key, k -> new ReentrantLock());
   }
 
-  /** Locks a family, then its team, then the pilot, as far as {@code charges} reach. */
-  private Held hold(FamilyId familyId, List<UsageKey> charges) {
+  /** Locks a family, then its team, then the pilot, as far as {@code keys} reach. */
+  private Held hold(FamilyId familyId, List<UsageKey> keys) {
     ReentrantLock family = familyLock(familyId);
     family.lock();
-    return holdShared(family, charges);
+    @Nullable String team = null;
+    boolean pilot = false;
+    for (UsageKey key : keys) {
+      if (key.scope() == AllowanceScope.TEAM) {
+        team = key.holder();
+      } else if (key.scope() == AllowanceScope.PILOT) {
+        pilot = true;
+      }
+    }
+    return holdShared(family, team, pilot);
   }
 
   /** Locks the family of an entry first, then reads its reservation's charges to lock its team and the pilot. */
@@ -991,20 +1163,20 @@ public final class BudgetLedger {
     ReentrantLock family = familyLock(entry.familyId());
     family.lock();
     LedgerEvent.Reserved reserved = entry.reserved;
-    return holdShared(family, reserved == null ? List.of() : reserved.charges());
-  }
-
-  /** With the family locked, locks the team and then the pilot, where {@code charges} reach them. */
-  private Held holdShared(ReentrantLock family, List<UsageKey> charges) {
     @Nullable String team = null;
     boolean pilot = false;
-    for (UsageKey charge : charges) {
-      if (charge.scope() == AllowanceScope.TEAM) {
-        team = charge.holder();
-      } else if (charge.scope() == AllowanceScope.PILOT) {
+    for (Charge charge : reserved == null ? List.<Charge>of() : reserved.charges()) {
+      if (charge.key().scope() == AllowanceScope.TEAM) {
+        team = charge.key().holder();
+      } else if (charge.key().scope() == AllowanceScope.PILOT) {
         pilot = true;
       }
     }
+    return holdShared(family, team, pilot);
+  }
+
+  /** With the family locked, locks the team and then the pilot, if reached. */
+  private Held holdShared(ReentrantLock family, @Nullable String team, boolean pilot) {
     ReentrantLock teamLock = team == null ? null : teamLock(team);
     if (teamLock != null) {
       teamLock.lock();
@@ -1051,7 +1223,7 @@ public final class BudgetLedger {
     private final ConfigurationHistory history;
     private LedgerStore store = new InMemoryLedgerStore();
     private Clock clock = Clock.systemUTC();
-    private Duration approvalHold = Duration.ofDays(14);
+    private ApprovalHold approvalHold = ApprovalHold.ofDays(14);
     private WorkerId systemWorker = WorkerId.of("ledger");
 
     private Builder(ConfigurationHistory history) {
@@ -1083,7 +1255,22 @@ public final class BudgetLedger {
 
     /**
      * Sets how long money stays held for a request awaiting approval, from when it was reserved. Defaults to 14
-     * days, two weeks being long enough for a manager's absence and short enough not to freeze a budget.
+     * office days ({@code ApprovalHold.ofDays(14)}, ending at the same London wall-clock time), two weeks being
+     * long enough for a manager's absence and short enough not to freeze a budget. The hold ends sooner if the
+     * term or a financial or calendar year the request is charged to ends first.
+     *
+     * @param hold the hold, not null
+     * @return this builder
+     */
+    public Builder approvalHold(ApprovalHold hold) {
+      this.approvalHold = requireNonNull(hold, "hold");
+      return this;
+    }
+
+    /**
+     * Sets an exact approval hold: {@code ApprovalHold.of(hold)}. A {@link Duration} counts elapsed time, so
+     * {@code Duration.ofDays(14)} is 336 hours and ends an hour early or late by the office clock across a change
+     * to or from summer time; for days as people count them use {@code approvalHold(ApprovalHold.ofDays(14))}.
      *
      * @param hold the hold, positive and at most {@link BudgetLedger#MAX_APPROVAL_HOLD}, not null
      * @return this builder
@@ -1091,11 +1278,12 @@ public final class BudgetLedger {
      */
     public Builder approvalHold(Duration hold) {
       requireNonNull(hold, "hold");
-      if (hold.isNegative() || hold.isZero() || hold.compareTo(MAX_APPROVAL_HOLD) > 0) {
+      try {
+        this.approvalHold = ApprovalHold.of(hold);
+      } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("hold must be positive and at most " + MAX_APPROVAL_HOLD
-            + ", but was " + hold);
+            + ", but was " + hold, e);
       }
-      this.approvalHold = hold;
       return this;
     }
 

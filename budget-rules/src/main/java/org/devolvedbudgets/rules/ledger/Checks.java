@@ -33,9 +33,10 @@ final class Checks {
     return amount;
   }
 
-  static void sameCurrency(Money first, Money second) {
-    if (!first.hasCurrency(second.currency())) {
-      throw new CurrencyMismatchException(first.currency(), second.currency());
+  /** Checks that {@code amount}, held by the named parameter, is in the currency of {@code reference}. */
+  static void sameCurrency(String parameter, Money amount, Money reference) {
+    if (!amount.hasCurrency(reference.currency())) {
+      throw new CurrencyMismatchException(parameter, amount, reference.currency(), "the currency of " + reference);
     }
   }
 }

@@ -4,8 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.devolvedbudgets.model.id.FamilyId;
 import org.devolvedbudgets.model.id.RequestId;
 import org.devolvedbudgets.model.id.WorkerId;
@@ -167,8 +171,9 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
   }
 
   /**
-   * Money was reserved for a request: {@code amount} is held against every allowance in {@code charges}, each in
-   * its period, and against the family's spending on {@code day}.
+   * Money was reserved for a request: {@code amount} is held against the family's spending on {@code day} and, as
+   * each {@link Charge} says, against every allowance it counts against, each in its period: the whole amount
+   * against the family's, the team's and the pilot's, each child's share against that child's.
    *
    * @param sequence the place in the journal, 1 or more
    * @param recordedAt when the ledger recorded it
@@ -177,11 +182,13 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
    * @param requestId the request
    * @param amount the amount held, positive
    * @param day the request's date in Europe/London, the day the money is counted on
-   * @param charges the allowances and holders the amount counts against (none of scope {@code REQUEST})
-   * @param expiresAt present exactly when the reservation awaits approval: when the hold lapses
+   * @param charges what is held against each allowance and holder (none of scope {@code REQUEST}); the charges of
+   *     one allowance add up to {@code amount}
+   * @param expiresAt present exactly when the reservation awaits approval: when the hold lapses, the earliest of
+   *     the ledger's approval hold, the end of the term and the end of any financial or calendar year charged
    */
   record Reserved(long sequence, Instant recordedAt, WorkerId actor, FamilyId familyId, RequestId requestId,
-      Money amount, LocalDate day, List<UsageKey> charges, Optional<Instant> expiresAt) implements RequestEvent {
+      Money amount, LocalDate day, List<Charge> charges, Optional<Instant> expiresAt) implements RequestEvent {
 
     /**
      * Checks the components and copies {@code charges}.
@@ -196,8 +203,10 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
      * @param charges the charges component
      * @param expiresAt the expiresAt component
      * @throws NullPointerException if a component or a charge is null
-     * @throws IllegalArgumentException if {@code sequence} is below 1, {@code amount} is not positive, or a
-     *     charge's period does not contain {@code day}
+     * @throws IllegalArgumentException if {@code sequence} is below 1, {@code amount} is not positive, a charge's
+     *     period does not contain {@code day}, a charge is counted twice, or the charges of an allowance do not add
+     *     up to {@code amount}
+     * @throws org.devolvedbudgets.model.money.CurrencyMismatchException if a charge is in another currency
      */
     public Reserved {
       Checks.sequence(sequence);
@@ -209,11 +218,25 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
       requireNonNull(day, "day");
       charges = List.copyOf(requireNonNull(charges, "charges"));
       requireNonNull(expiresAt, "expiresAt");
-      for (UsageKey charge : charges) {
-        if (!charge.period().contains(day) || charge.scope() == AllowanceScope.REQUEST) {
-          throw new IllegalArgumentException("charge " + charge + " does not count a request made on " + day);
+      Map<String, Long> byAllowance = new HashMap<>();
+      Set<UsageKey> keys = new HashSet<>();
+      for (Charge charge : charges) {
+        UsageKey key = charge.key();
+        if (!key.period().contains(day) || key.scope() == AllowanceScope.REQUEST) {
+          throw new IllegalArgumentException("charge " + key + " does not count a request made on " + day);
         }
+        if (!keys.add(key)) {
+          throw new IllegalArgumentException("charge " + key + " is given twice");
+        }
+        Checks.sameCurrency("charges", charge.amount(), amount);
+        byAllowance.merge(key.allowanceName(), charge.amount().minorUnits(), Math::addExact);
       }
+      byAllowance.forEach((allowance, total) -> {
+        if (total != amount.minorUnits()) {
+          throw new IllegalArgumentException("the charges of '" + allowance + "' add up to "
+              + Money.ofMinor(amount.currency(), total) + ", not the " + amount + " reserved");
+        }
+      });
     }
 
     /**
@@ -341,7 +364,7 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
       requireNonNull(requestId, "requestId");
       Checks.positive(amount, "amount");
       Checks.notNegative(released, "released");
-      Checks.sameCurrency(amount, released);
+      Checks.sameCurrency("released", released, amount);
       requireNonNull(at, "at");
     }
   }

@@ -16,7 +16,10 @@ public enum LedgerRefusal {
    * result's approval check lists why.
    */
   APPROVAL_NOT_VALID,
-  /** Approve or reject: the hold expired, or the approval came at or after its expiry time. */
+  /**
+   * Approve or reject: the hold lapsed (it expired, or the approval or rejection came at or after its expiry
+   * time, which is at the latest the end of the term or of a financial or calendar year it was charged to).
+   */
   RESERVATION_EXPIRED,
   /** Post: the reservation still awaits approval. */
   NOT_APPROVED,
@@ -27,5 +30,12 @@ public enum LedgerRefusal {
   /** Refund: the spend has not been posted. */
   NOT_POSTED,
   /** Refund: the amount is more than what is left of the spend after earlier refunds. */
-  REFUND_EXCEEDS_REMAINING
+  REFUND_EXCEEDS_REMAINING,
+
+  /**
+   * Approve: the approval came at or after the end of the scheme's term (of the configuration version the request
+   * was decided under). Nothing awaiting approval can be approved once the pilot has ended; what was approved
+   * before stays payable.
+   */
+  TERM_ENDED
 }

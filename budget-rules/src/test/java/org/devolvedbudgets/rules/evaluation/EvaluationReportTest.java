@@ -25,6 +25,7 @@ import org.devolvedbudgets.model.scheme.ApprovalRole;
 import org.devolvedbudgets.model.spend.PaymentMethod;
 import org.devolvedbudgets.model.spend.SpendCategory;
 import org.devolvedbudgets.rules.Approver;
+import org.devolvedbudgets.rules.ConfigurationHistory;
 import org.devolvedbudgets.rules.Outcome;
 import org.devolvedbudgets.rules.TestPilots;
 import org.devolvedbudgets.rules.allocation.Arm;
@@ -38,7 +39,7 @@ class EvaluationReportTest {
   private static final BudgetPeriod YEAR = BudgetPeriod.of(LocalDate.of(2019, 4, 1), LocalDate.of(2020, 4, 1));
   private static final Instant RECORDED = at(2019, 6, 3, 10, 0);
   private static final WorkerId WORKER = TestPilots.WORKER;
-  private static final Approver MANAGER = Approver.of(WorkerId.of("W-TM"), ApprovalRole.TEAM_MANAGER);
+  private static final Approver MANAGER = Approver.of(WorkerId.of("W-TM"), ApprovalRole.SERVICE_MANAGER);
 
   private final InMemoryLedgerStore store = new InMemoryLedgerStore();
   private final BudgetLedger wigan = BudgetLedger.builder(TestPilots.wigan()).store(store)
@@ -93,6 +94,20 @@ class EvaluationReportTest {
     assertEquals(1, report.expired());
     assertEquals(0, report.count(RequestStatus.AWAITING_APPROVAL));
     assertEquals(Share.of(3, 6), report.neededApproval());
+  }
+
+  @Test
+  void aHoldThatLapsedBeforeTheReportCountsAsExpiredEvenIfNoSweepRecordedIt() {
+    submit("Q-1", "R-1", "700.00", SpendCategory.PRACTICAL, RECORDED); // held until 17 June at 10:00
+    ConfigurationHistory history = ConfigurationHistory.of(TestPilots.wigan());
+    EvaluationReport before = EvaluationReport.of(history, store.readAll(), YEAR, at(2019, 6, 17, 9, 59));
+    assertEquals(1, before.count(RequestStatus.AWAITING_APPROVAL));
+    EvaluationReport after = EvaluationReport.of(history, store.readAll(), YEAR, at(2019, 6, 17, 10, 0));
+    assertEquals(0, after.count(RequestStatus.AWAITING_APPROVAL));
+    assertEquals(1, after.expired());
+    assertEquals(RequestStatus.EXPIRED, after.requests().get(0).status());
+    // Without an instant the report is as of the last event recorded, 3 June: still awaiting.
+    assertEquals(1, EvaluationReport.of(history, store.readAll(), YEAR).count(RequestStatus.AWAITING_APPROVAL));
   }
 
   @Test

@@ -38,7 +38,8 @@ class BudgetLedgerTest {
 
   static final Instant START = on(2019, 6, 3);
   static final LocalDate JUNE = LocalDate.of(2019, 6, 3);
-  static final Approver MANAGER = Approver.of(WorkerId.of("W-0007"), ApprovalRole.TEAM_MANAGER);
+  static final Approver MANAGER = Approver.of(WorkerId.of("W-0007"), ApprovalRole.TEAM_MANAGER,
+      REUNIFICATION);
 
   private final TestClock clock = new TestClock(START);
   private final BudgetLedger ledger = BudgetLedger.builder(wigan()).clock(clock).build();
@@ -142,7 +143,7 @@ class BudgetLedgerTest {
   @Test
   void aRejectionReleasesTheMoneyAndNeedsTheSameAuthorityAsAnApproval() {
     ledger.submit(request("R-1", "700.00"));
-    LedgerResult own = ledger.reject(RequestId.of("R-1"), Approver.of(WORKER, ApprovalRole.TEAM_MANAGER),
+    LedgerResult own = ledger.reject(RequestId.of("R-1"), Approver.of(WORKER, ApprovalRole.TEAM_MANAGER, REUNIFICATION),
         START.plusSeconds(60));
     assertEquals(Optional.of(LedgerRefusal.APPROVAL_NOT_VALID), own.refusal());
     assertEquals(RefusalCode.SELF_APPROVAL,
@@ -157,7 +158,7 @@ class BudgetLedgerTest {
   void refusesSelfApprovalAndAJuniorRoleWithTheRulesCheck() {
     ledger.submit(request("R-1", "700.00"));
     LedgerResult junior = ledger.approve(RequestId.of("R-1"),
-        Approver.of(WorkerId.of("W-0008"), ApprovalRole.SOCIAL_WORKER), START.plusSeconds(60));
+        Approver.of(WorkerId.of("W-0008"), ApprovalRole.SOCIAL_WORKER, REUNIFICATION), START.plusSeconds(60));
     assertEquals(Optional.of(LedgerRefusal.APPROVAL_NOT_VALID), junior.refusal());
     assertEquals(List.of(RefusalCode.ROLE_NOT_SENIOR_ENOUGH), junior.approvalCheck().orElseThrow().refusals()
         .stream().map(refusal -> refusal.code()).collect(Collectors.toList()));
@@ -293,7 +294,7 @@ class BudgetLedgerTest {
         .requestedAt(TestPilots.at(2020, 3, 31, 23, 59)).build();
     clock.set(march.requestedAt());
     ledger.submit(march);
-    assertTrue(ledger.approve(RequestId.of("R-1"), MANAGER, on(2020, 4, 1)).isApplied());
+    assertTrue(ledger.approve(RequestId.of("R-1"), MANAGER, march.requestedAt().plusSeconds(30)).isApplied());
     ledger.post(RequestId.of("R-1"), gbp("4000.00"), WORKER, on(2020, 4, 1));
     ledger.refund(RequestId.of("R-1"), gbp("400.00"), WORKER, on(2020, 5, 1));
     assertFigures("3600.00", "0.00", "400.00", family(LocalDate.of(2020, 3, 31)));
@@ -314,7 +315,7 @@ class BudgetLedgerTest {
         () -> ledger.post(id, Money.parse("EUR 10.00"), WORKER, START));
     assertThrows(CurrencyMismatchException.class,
         () -> ledger.refund(id, Money.parse("EUR 10.00"), WORKER, START));
-    assertEquals("at 2019-06-03T08:59:59Z is before request R-1 was made, at 2019-06-03T09:00:00Z",
+    assertEquals("at 3 June 2019, 09:59 BST is before request R-1 was made, at 3 June 2019, 10:00 BST",
         assertThrows(IllegalArgumentException.class,
             () -> ledger.voidReservation(id, WORKER, START.minusSeconds(1))).getMessage());
     assertEquals("approver", assertThrows(NullPointerException.class,

@@ -42,7 +42,8 @@ public final class Journals {
   public static List<LedgerEvent> everyKindOfEvent() {
     TestClock clock = new TestClock(on(2019, 6, 3));
     BudgetLedger ledger = BudgetLedger.builder(darlington()).clock(clock).build();
-    Approver manager = Approver.of(WorkerId.of("W-0007"), ApprovalRole.TEAM_MANAGER);
+    Approver manager = Approver.of(WorkerId.of("W-0007"), ApprovalRole.TEAM_MANAGER,
+        TestPilots.DARLINGTON_TEAM);
     for (int family = 0; family < 2; family++) {
       FamilyId familyId = treatedFamily(family);
       ledger.allocate(familyId, 8, LocalDate.of(2019, 6, 1), WORKER);

@@ -50,7 +50,7 @@ import org.junit.jupiter.api.Test;
 class LedgerConcurrencyTest {
 
   private static final Instant START = on(2019, 6, 3);
-  private static final Approver MANAGER = Approver.of(WorkerId.of("W-0007"), ApprovalRole.TEAM_MANAGER);
+  private static final Approver MANAGER = Approver.of(WorkerId.of("W-0007"), ApprovalRole.SERVICE_MANAGER);
   private static final int ROUNDS = 200;
 
   private final ExecutorService pool = Executors.newFixedThreadPool(8);
