@@ -9,7 +9,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,8 +131,7 @@ public final class Replay {
   }
 
   private static int replay(Options options, PrintStream out) throws IOException {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
+    byte[] key = PseudonymisedCsv.newKey();
     if (options.outDir != null) {
       Files.createDirectories(options.outDir);
     }

@@ -7,6 +7,7 @@ import com.google.common.hash.Hashing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,13 @@ import org.devolvedbudgets.model.money.Money;
  * and no one without the key can recover or confirm an id. Keep the key secret and apart from the export; use a
  * new key to make exports unlinkable.
  *
+ * <p><b>Why the key must be strong.</b> Case systems' ids are guessable ({@code F-000123}, {@code F-000124}, ...),
+ * so anyone who knows or guesses the key can hash every candidate id and match the pseudonyms: with a key of 16
+ * zero bytes or {@code password12345678}, every family in an export was re-identified in half a second. A key is
+ * therefore refused unless it has at least {@value #MIN_KEY_BYTES} bytes (256 bits) and at least
+ * {@value #MIN_DISTINCT_BYTES} distinct byte values, which rejects zeros, repeated words and typed passwords.
+ * Those checks catch the trivially weak, not every weak key: make keys with {@link #newKey()}.
+ *
  * <p><b>Columns</b> (RFC 4180, comma-separated, CRLF line ends, a header row; no field needs quoting):
  * {@value #HEADER}. Amounts are decimal in major units ({@code 12.50}) in the scheme's currency; days are ISO
  * dates in Europe/London; times are whole minutes; a field that does not apply is empty; finding codes are
@@ -38,8 +46,13 @@ public final class PseudonymisedCsv {
       + "payment_method,currency,amount,outcome,findings,approval_role,configuration_version,status,"
       + "minutes_to_decision,paid,minutes_to_payment,refunded";
 
-  /** The shortest key accepted, in bytes: 16 (128 bits). */
-  public static final int MIN_KEY_BYTES = 16;
+  /** The shortest key accepted, in bytes: 32 (256 bits, the size of HMAC-SHA256's hash). */
+  public static final int MIN_KEY_BYTES = 32;
+
+  /** The fewest distinct byte values a key must hold: 16 (a random 32-byte key has about 30). */
+  public static final int MIN_DISTINCT_BYTES = 16;
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private static final String CRLF = "\r\n";
 
@@ -49,11 +62,13 @@ public final class PseudonymisedCsv {
    * Writes the report's requests, in submission order, after a header row.
    *
    * @param report the report, not null
-   * @param key the secret key for the pseudonyms, at least {@value #MIN_KEY_BYTES} bytes; copied, not kept
+   * @param key the secret key for the pseudonyms, at least {@value #MIN_KEY_BYTES} bytes with at least
+   *     {@value #MIN_DISTINCT_BYTES} distinct values (see {@link #newKey()}); copied, not kept
    * @param out where to write, not null; not closed
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code key} is shorter than {@value #MIN_KEY_BYTES} bytes (the message
-   *     gives its length, never its content)
+   * @throws IllegalArgumentException if {@code key} is shorter than {@value #MIN_KEY_BYTES} bytes or has fewer
+   *     than {@value #MIN_DISTINCT_BYTES} distinct byte values (the message gives its length or its count of
+   *     distinct values, never its content)
    * @throws UncheckedIOException if {@code out} fails
    */
   public static void write(EvaluationReport report, byte[] key, Appendable out) {
@@ -95,14 +110,30 @@ public final class PseudonymisedCsv {
   }
 
   /**
+   * Returns a new random key of {@value #MIN_KEY_BYTES} bytes from {@link SecureRandom}, which every method here
+   * accepts. Keep it secret, apart from the exports it keys.
+   *
+   * @return a new key, not null
+   */
+  public static byte[] newKey() {
+    byte[] key = new byte[MIN_KEY_BYTES];
+    do {
+      RANDOM.nextBytes(key);
+    } while (distinctValues(key) < MIN_DISTINCT_BYTES); // about once in 10^20 draws
+    return key;
+  }
+
+  /**
    * Returns the pseudonym of an identifier under a key: what {@link #write} puts in its place.
    *
-   * @param key the secret key, at least {@value #MIN_KEY_BYTES} bytes
+   * @param key the secret key, at least {@value #MIN_KEY_BYTES} bytes with at least {@value #MIN_DISTINCT_BYTES}
+   *     distinct values
    * @param kind the column, one of {@code request}, {@code family}, {@code team}, {@code worker}
    * @param id the identifier, not null
    * @return 20 lower-case hex digits
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the key is too short or {@code kind} is not a column named above
+   * @throws IllegalArgumentException if the key is too short or too weak, or {@code kind} is not a column named
+   *     above
    */
   public static String pseudonym(byte[] key, String kind, Identifier<?> id) {
     HashFunction hmac = hmac(key);
@@ -121,7 +152,24 @@ public final class PseudonymisedCsv {
       throw new IllegalArgumentException("key must be at least " + MIN_KEY_BYTES + " bytes, but was "
           + key.length + " bytes");
     }
+    int distinct = distinctValues(key);
+    if (distinct < MIN_DISTINCT_BYTES) {
+      throw new IllegalArgumentException("key must hold at least " + MIN_DISTINCT_BYTES + " distinct byte values, "
+          + "but holds " + distinct + ": it is too easily guessed; make one with PseudonymisedCsv.newKey()");
+    }
     return Hashing.hmacSha256(key.clone());
+  }
+
+  private static int distinctValues(byte[] key) {
+    boolean[] seen = new boolean[256];
+    int distinct = 0;
+    for (byte b : key) {
+      if (!seen[b & 0xff]) {
+        seen[b & 0xff] = true;
+        distinct++;
+      }
+    }
+    return distinct;
   }
 
   private static String pseudonym(HashFunction hmac, String kind, Identifier<?> id) {

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 class PseudonymisedCsvTest {
 
-  private static final byte[] KEY = "a key of 32 bytes for the tests!".getBytes(StandardCharsets.US_ASCII);
+  /** 32 bytes with 32 distinct values: a fixed key, so the tests are repeatable. */
+  private static final byte[] KEY = "0123456789abcdefghijklmnopqrstuv".getBytes(StandardCharsets.US_ASCII);
   private static final BudgetPeriod YEAR = BudgetPeriod.of(LocalDate.of(2019, 4, 1), LocalDate.of(2020, 4, 1));
 
   private static EvaluationReport twoRequests() {
@@ -81,11 +82,34 @@ class PseudonymisedCsvTest {
   }
 
   @Test
+  void rejectsTriviallyWeakKeysWhoseKnowledgeWouldReidentifyEveryone() {
+    for (byte[] weak : List.of(new byte[32], "password12345678password12345678".getBytes(StandardCharsets.US_ASCII),
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".getBytes(StandardCharsets.US_ASCII))) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> PseudonymisedCsv.pseudonym(weak, "family", FamilyId.of("F-1")));
+      assertTrue(e.getMessage().startsWith("key must hold at least 16 distinct byte values, but holds "),
+          e.getMessage());
+      assertFalse(e.getMessage().contains("password"), e.getMessage());
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> PseudonymisedCsv.pseudonym(new byte[16], "family", FamilyId.of("F-1")), "16 zero bytes");
+  }
+
+  @Test
+  void newKeysAreAcceptedAndDiffer() {
+    byte[] first = PseudonymisedCsv.newKey();
+    byte[] second = PseudonymisedCsv.newKey();
+    assertEquals(PseudonymisedCsv.MIN_KEY_BYTES, first.length);
+    assertFalse(Arrays.equals(first, second));
+    assertEquals(20, PseudonymisedCsv.pseudonym(first, "family", FamilyId.of("F-1")).length());
+  }
+
+  @Test
   void rejectsAShortKeyWithoutShowingIt() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> PseudonymisedCsv.write(twoRequests(), "secret".getBytes(StandardCharsets.US_ASCII), new StringBuilder()));
 
-    assertEquals("key must be at least 16 bytes, but was 6 bytes", e.getMessage());
+    assertEquals("key must be at least 32 bytes, but was 6 bytes", e.getMessage());
     assertThrows(IllegalArgumentException.class,
         () -> PseudonymisedCsv.pseudonym(KEY, "child", FamilyId.of("F-1")));
   }
