@@ -104,12 +104,9 @@ public final class Replay {
       return 0;
     }
     try {
-      return options.scenarios.isEmpty() ? replay(options, out) : scenarios(options, out);
+      return options.scenarios.isEmpty() ? replay(options, out) : scenarios(options, out, err);
     } catch (ScenarioFileException e) {
-      err.println("replay: " + e.getMessage());
-      if (options.debug) {
-        e.printStackTrace(err);
-      }
+      fileProblem(e, options, err);
       return 2;
     } catch (IOException | UncheckedIOException e) {
       err.println("replay: cannot write: " + e.getMessage());
@@ -120,14 +117,30 @@ public final class Replay {
     }
   }
 
-  private static int scenarios(Options options, PrintStream out) {
-    boolean allPassed = true;
+  /**
+   * Runs every scenario file, even after one cannot be read, and returns the worst exit code: 0 all passed, 1 a
+   * step did not do what it expected, 2 a file could not be read or run (its problems go to {@code err}).
+   */
+  private static int scenarios(Options options, PrintStream out, PrintStream err) {
+    int worst = 0;
     for (Path file : options.scenarios) {
-      ScenarioReport report = Scenarios.run(file);
-      out.print(report.render());
-      allPassed &= report.passed();
+      try {
+        ScenarioReport report = Scenarios.run(file);
+        out.print(report.render());
+        worst = Math.max(worst, report.passed() ? 0 : 1);
+      } catch (ScenarioFileException e) {
+        fileProblem(e, options, err);
+        worst = 2;
+      }
     }
-    return allPassed ? 0 : 1;
+    return worst;
+  }
+
+  private static void fileProblem(ScenarioFileException e, Options options, PrintStream err) {
+    e.getMessage().lines().forEach(line -> err.println("replay: " + line));
+    if (options.debug) {
+      e.printStackTrace(err);
+    }
   }
 
   private static int replay(Options options, PrintStream out) throws IOException {

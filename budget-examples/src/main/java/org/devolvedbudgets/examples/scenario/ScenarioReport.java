@@ -3,6 +3,7 @@ package org.devolvedbudgets.examples.scenario;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import org.devolvedbudgets.model.text.SafeText;
 
 /**
  * The result of running one scenario: each step's pass or fail.
@@ -58,14 +59,16 @@ public final class ScenarioReport {
   }
 
   /**
-   * Renders the report: a heading, one line per step, each mismatch under its step showing expected and
-   * actual, and a summary line.
+   * Renders the report: a heading, one line per step (and one for the closing evaluation), each mismatch under
+   * its step showing expected and actual, and a summary line. The file name and title are printed with any
+   * unsafe character escaped, so a report is always the lines it seems to be.
    *
    * @return the text, lines ended by {@code \n}
    */
   public String render() {
     StringBuilder out = new StringBuilder();
-    out.append("Scenario ").append(file).append(": ").append(name).append('\n');
+    out.append("Scenario ").append(SafeText.escapeUnsafe(file)).append(": ").append(SafeText.escapeUnsafe(name))
+        .append('\n');
     for (StepResult step : steps) {
       out.append("  ").append(step).append('\n');
       for (String mismatch : step.mismatches()) {

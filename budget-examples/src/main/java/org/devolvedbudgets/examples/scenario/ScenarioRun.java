@@ -5,18 +5,26 @@ import java.util.Map;
 import org.devolvedbudgets.examples.replay.SimulatedClock;
 import org.devolvedbudgets.model.id.RequestId;
 import org.devolvedbudgets.model.spend.SpendRequest;
+import org.devolvedbudgets.rules.ConfigurationHistory;
 import org.devolvedbudgets.rules.ledger.BudgetLedger;
+import org.devolvedbudgets.rules.ledger.Submission;
 
-/** One run of a scenario: its ledger, its clock and the requests submitted so far. Confined to one thread. */
+/**
+ * One run of a scenario: its scheme, ledger and clock, and the requests submitted so far with what their first
+ * submission returned. Confined to one thread.
+ */
 final class ScenarioRun {
 
   final String file;
+  final ConfigurationHistory history;
   final SimulatedClock clock;
   final BudgetLedger ledger;
   final Map<RequestId, SpendRequest> requests = new HashMap<>();
+  final Map<RequestId, Submission> submissions = new HashMap<>();
 
-  ScenarioRun(String file, SimulatedClock clock, BudgetLedger ledger) {
+  ScenarioRun(String file, ConfigurationHistory history, SimulatedClock clock, BudgetLedger ledger) {
     this.file = file;
+    this.history = history;
     this.clock = clock;
     this.ledger = ledger;
   }

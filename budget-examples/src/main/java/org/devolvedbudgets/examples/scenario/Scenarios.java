@@ -2,40 +2,42 @@ package org.devolvedbudgets.examples.scenario;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.devolvedbudgets.examples.replay.SimulatedClock;
-import org.devolvedbudgets.model.period.BudgetPeriod;
-import org.devolvedbudgets.model.scheme.PilotConfiguration;
+import org.devolvedbudgets.model.period.LondonTime;
 import org.devolvedbudgets.rules.ConfigurationHistory;
 import org.devolvedbudgets.rules.ledger.ApprovalHold;
 import org.devolvedbudgets.rules.ledger.BudgetLedger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and runs scenario files (the format is in the project's {@code SCENARIOS.md}). A scenario runs through
- * a new {@link BudgetLedger} with an in-memory store and a {@link SimulatedClock}; each step's result is
- * compared with what the step expected.
+ * a new {@link BudgetLedger} with an in-memory store and a {@link SimulatedClock}; each step's result, and the
+ * closing evaluation if the file has one, is compared with what it expected.
  *
- * <p>A file that cannot be read, is not JSON or does not describe a scenario gets a
- * {@link ScenarioFileException} naming the file, the JSON path and the problem, before any step runs. So does a
- * step that cannot be run, when it is reached: one naming a request no earlier step submitted, or one the
- * library rejects as impossible rather than refusing as a business outcome (posting more than was reserved, a
- * refund of zero, an approval dated before the request).
+ * <p>A file is read strictly ({@link #MAX_FILE_BYTES} bytes at most, one JSON document, no field twice) and whole
+ * before any step runs: every problem in it (a bad amount, an unknown field, a configuration that breaks a rule)
+ * is reported together in one {@link ScenarioFileException}, each with its JSON path. A step that cannot be run is
+ * one too, when it is reached: one naming a request no earlier step submitted, or one the library rejects as
+ * impossible rather than refusing as a business outcome (posting more than was reserved, a refund of zero, an
+ * approval dated before the request). No message repeats an identifier or free text from the file.
  *
  * <p>This class is stateless and thread-safe; each run has its own ledger.
  */
 public final class Scenarios {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The largest scenario or configuration file read: 1 MiB. */
+  public static final int MAX_FILE_BYTES = JsonFiles.MAX_BYTES;
+
+  /** The newest scenario format this runner reads; a file without {@code "format"} is format 1. */
+  public static final int FORMAT = 2;
+
+  private static final String[] FIELDS = {"format", "name", "description", "configuration", "configurations",
+      "start", "approvalHold", "steps", "evaluation"};
 
   private Scenarios() {}
 
@@ -45,11 +47,11 @@ public final class Scenarios {
    * @param file the file, not null
    * @return the report: each step's pass or fail
    * @throws NullPointerException if {@code file} is null
-   * @throws ScenarioFileException if the file is missing, unreadable or malformed
+   * @throws ScenarioFileException if the file is missing, unreadable or malformed, with every problem in it
    */
   public static ScenarioReport run(Path file) {
     requireNonNull(file, "file");
-    return run(file.toString(), read(file));
+    return run(file.toString(), JsonFiles.read(file));
   }
 
   /**
@@ -59,69 +61,76 @@ public final class Scenarios {
    * @param file the file, not null
    * @return the configuration history, not null
    * @throws NullPointerException if {@code file} is null
-   * @throws ScenarioFileException if the file is missing, unreadable or malformed
+   * @throws ScenarioFileException if the file is missing, unreadable or malformed, with every problem in it
    */
   public static ConfigurationHistory readConfiguration(Path file) {
     requireNonNull(file, "file");
-    JsonNode root = read(file);
+    JsonNode root = JsonFiles.read(file);
     String name = file.toString();
+    JsonNodes json = new JsonNodes(name, "$", root);
+    FileProblems problems = new FileProblems(name);
+    ConfigurationHistory history;
     if (root.isArray()) {
-      List<PilotConfiguration> versions = new ArrayList<>();
-      for (int i = 0; i < root.size(); i++) {
-        versions.add(ConfigurationJson.read(new JsonNodes(name, "$[" + i + "]", root.get(i))));
-      }
+      List<JsonNodes> versions = json.items();
       if (versions.isEmpty()) {
         throw new ScenarioFileException(name, "$", "must hold at least one version", null);
       }
-      try {
-        return ConfigurationHistory.of(versions);
-      } catch (IllegalArgumentException e) {
-        throw new ScenarioFileException(name, "$", e.getMessage(), e);
-      }
+      history = ConfigurationJson.history(versions, "$", problems);
+    } else {
+      history = ConfigurationJson.history(List.of(json), "$", problems);
     }
-    return ConfigurationHistory.of(ConfigurationJson.read(new JsonNodes(name, "$", root)));
-  }
-
-  private static JsonNode read(Path file) {
-    String name = file.toString();
-    try {
-      return JSON.readTree(Files.readString(file));
-    } catch (NoSuchFileException e) {
-      throw new ScenarioFileException(name, "$", "no such file", e);
-    } catch (JsonProcessingException e) {
-      JsonLocation where = e.getLocation();
-      String location = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-      throw new ScenarioFileException(name, "$", "is not valid JSON" + location + ": " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new ScenarioFileException(name, "$", "cannot be read: " + e, e);
-    }
+    problems.throwIfAny();
+    return requireNonNull(history);
   }
 
   private static ScenarioReport run(String file, JsonNode root) {
-    JsonNodes scenario = new JsonNodes(file, "$", root).onlyFields("name", "description", "configuration",
-        "configurations", "start", "approvalHold", "steps");
-    String name = scenario.text("name");
+    JsonNodes scenario = new JsonNodes(file, "$", root).onlyFields(FIELDS);
+    FileProblems problems = new FileProblems(file);
+    Long format = scenario.has("format") ? problems.attempt(() -> scenario.integer("format", 1, FORMAT)) : 1L;
+    int version = format == null ? FORMAT : format.intValue();
+    String name = problems.attempt(() -> scenario.title("name", 200));
     if (scenario.has("description")) {
-      scenario.text("description");
+      problems.attempt(() -> scenario.text("description"));
     }
-    ConfigurationHistory history = ConfigurationJson.history(scenario);
-    Instant start = scenario.has("start") ? scenario.instant("start")
-        : history.versions().get(0).term().start().atTime(9, 0).atZone(BudgetPeriod.ZONE).toInstant();
-    BudgetLedger.Builder ledger = BudgetLedger.builder(history);
-    if (scenario.has("approvalHold")) {
-      ledger.approvalHold(scenario.parse("approvalHold", "a hold such as \"P14D\" (office days) or \"PT48H\"",
-          ApprovalHold::parse));
-    }
+    ConfigurationHistory history = ConfigurationJson.history(scenario, problems);
+    Instant start = scenario.has("start") ? problems.attempt(() -> scenario.instant("start")) : null;
+    ApprovalHold hold = scenario.has("approvalHold") ? problems.attempt(() -> scenario.parse("approvalHold",
+        "a hold such as \"P14D\" (office days) or \"PT48H\" (exact hours)", ApprovalHold::parse)) : null;
     List<Step> steps = new ArrayList<>();
-    List<JsonNodes> items = scenario.array("steps");
-    if (items.isEmpty()) {
-      throw scenario.child("steps").problem("must hold at least one step");
+    List<JsonNodes> items = problems.attempt(() -> scenario.array("steps"));
+    if (items != null && items.isEmpty()) {
+      problems.add(scenario.pathOf("steps"), "must hold at least one step");
     }
-    for (int i = 0; i < items.size(); i++) {
-      steps.add(Step.read(i + 1, items.get(i)));
+    for (int i = 0; items != null && i < items.size(); i++) {
+      JsonNodes item = items.get(i);
+      int number = i + 1;
+      Step step = problems.attempt(() -> Step.read(number, item, version));
+      if (step != null) {
+        steps.add(step);
+      }
     }
-    SimulatedClock clock = new SimulatedClock(start);
-    ScenarioRun run = new ScenarioRun(file, clock, ledger.clock(clock).build());
+    EvaluationCheck evaluation = null;
+    if (scenario.has("evaluation")) {
+      if (version < 2) {
+        problems.add(scenario.pathOf("evaluation"), "is part of scenario format 2: add \"format\": 2 to the file");
+      } else {
+        evaluation = problems.attempt(() -> EvaluationCheck.read(scenario.child("evaluation")));
+      }
+    }
+    problems.throwIfAny();
+    return run(file, requireNonNull(name), requireNonNull(history), start, hold, steps, evaluation);
+  }
+
+  private static ScenarioReport run(String file, String name, ConfigurationHistory history, @Nullable Instant start,
+      @Nullable ApprovalHold hold, List<Step> steps, @Nullable EvaluationCheck evaluation) {
+    Instant first = start != null ? start
+        : history.versions().get(0).term().start().atTime(9, 0).atZone(LondonTime.ZONE).toInstant();
+    SimulatedClock clock = new SimulatedClock(first);
+    BudgetLedger.Builder ledger = BudgetLedger.builder(history).clock(clock);
+    if (hold != null) {
+      ledger.approvalHold(hold);
+    }
+    ScenarioRun run = new ScenarioRun(file, history, clock, ledger.build());
     List<StepResult> results = new ArrayList<>();
     for (Step step : steps) {
       try {
@@ -130,6 +139,9 @@ public final class Scenarios {
         throw new ScenarioFileException(file, "$.steps[" + (step.number - 1) + "]",
             "the library rejects this step as impossible: " + e.getMessage(), e);
       }
+    }
+    if (evaluation != null) {
+      results.add(evaluation.run(run, steps.size() + 1));
     }
     return new ScenarioReport(file, name, results);
   }

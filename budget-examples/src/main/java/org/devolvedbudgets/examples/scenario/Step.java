@@ -2,6 +2,8 @@ package org.devolvedbudgets.examples.scenario;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,78 +12,102 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
+import java.util.Set;
 import org.devolvedbudgets.model.id.ChildId;
 import org.devolvedbudgets.model.id.FamilyId;
 import org.devolvedbudgets.model.id.RequestId;
 import org.devolvedbudgets.model.id.TeamId;
 import org.devolvedbudgets.model.id.WorkerId;
 import org.devolvedbudgets.model.money.Money;
-import org.devolvedbudgets.model.period.BudgetPeriod;
+import org.devolvedbudgets.model.period.LondonTime;
 import org.devolvedbudgets.model.scheme.ApprovalRole;
 import org.devolvedbudgets.model.spend.PaymentMethod;
 import org.devolvedbudgets.model.spend.SpendCategory;
 import org.devolvedbudgets.model.spend.SpendRequest;
+import org.devolvedbudgets.model.text.SafeText;
 import org.devolvedbudgets.rules.Approver;
 import org.devolvedbudgets.rules.FindingCode;
-import org.devolvedbudgets.rules.Outcome;
 import org.devolvedbudgets.rules.allocation.AllocationRecord;
-import org.devolvedbudgets.rules.allocation.Arm;
-import org.devolvedbudgets.rules.ledger.LedgerRefusal;
+import org.devolvedbudgets.rules.ledger.IdempotencyConflictException;
 import org.devolvedbudgets.rules.ledger.LedgerResult;
 import org.devolvedbudgets.rules.ledger.Reservation;
-import org.devolvedbudgets.rules.ledger.ReservationStatus;
 import org.devolvedbudgets.rules.ledger.Submission;
-import org.devolvedbudgets.rules.position.RemainingBudget;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One step of a scenario, read from {@code $.steps[i]}: what to do and what it should do. Immutable.
+ * One step of a scenario, read from {@code $.steps[i]}: what to do and what it should do. Immutable once read.
  */
 abstract class Step {
 
   static final String[] KINDS = {"submit", "approve", "reject", "post", "void", "refund", "expire", "advance",
-      "allocate"};
+      "allocate", "check"};
+
+  /** The fields of a submit step that need {@code "format": 2}. */
+  private static final Set<String> SUBMIT_SINCE_FORMAT_2 = Set.of("description", "requestedAt", "shares");
+
+  /** The fields of an approve or reject step that need {@code "format": 2}. */
+  private static final Set<String> DECIDE_SINCE_FORMAT_2 = Set.of("team");
 
   final int number;
   final @Nullable Instant at;
   final Expectations expect;
 
-  private Step(int number, JsonNodes json, String... expectFields) {
+  private Step(int number, JsonNodes json, int format, String... expectFields) {
     this.number = number;
     this.at = json.has("at") ? json.instant("at") : null;
-    this.expect = Expectations.read(json, expectFields);
+    this.expect = Expectations.read(json, format, expectFields);
   }
 
-  /** Reads one step. */
-  static Step read(int number, JsonNodes json) {
+  /** Reads one step, reporting every problem in it at once. */
+  static Step read(int number, JsonNodes json, int format) {
     json.requireObject();
     String kind = json.text("step");
     switch (kind) {
       case "submit":
-        json.onlyFields("step", "at", "expect", "id", "family", "team", "worker", "amount", "category",
-            "subcategory", "payment", "children", "vatRecoverable");
-        return new Submit(number, json);
+        fields(json, format, SUBMIT_SINCE_FORMAT_2, "step", "at", "expect", "id", "family", "team", "worker", "amount",
+            "category", "subcategory", "payment", "children", "shares", "vatRecoverable", "description",
+            "requestedAt");
+        return new Submit(number, json, format);
       case "approve":
       case "reject":
-        json.onlyFields("step", "at", "expect", "request", "approver", "role");
-        return new Decide(number, json, kind.equals("approve"));
+        fields(json, format, DECIDE_SINCE_FORMAT_2, "step", "at", "expect", "request", "approver", "role", "team");
+        return new Decide(number, json, format, kind.equals("approve"));
       case "post":
       case "void":
       case "refund":
-        json.onlyFields("step", "at", "expect", "request", "amount", "worker");
-        return new Settle(number, json, kind);
+        fields(json, format, Set.of(), "step", "at", "expect", "request", "amount", "worker");
+        return new Settle(number, json, format, kind);
       case "expire":
-        json.onlyFields("step", "at", "expect");
-        return new Expire(number, json);
+        fields(json, format, Set.of(), "step", "at", "expect");
+        return new Expire(number, json, format);
       case "advance":
-        json.onlyFields("step", "by", "to");
-        return new Advance(number, json);
+        fields(json, format, Set.of(), "step", "by", "to");
+        return new Advance(number, json, format);
       case "allocate":
-        json.onlyFields("step", "at", "expect", "family", "childAge", "worker");
-        return new Allocate(number, json);
+        fields(json, format, Set.of(), "step", "at", "expect", "family", "childAge", "worker");
+        return new Allocate(number, json, format);
+      case "check":
+        if (format < 2) {
+          throw json.child("step").problem("\"check\" is a step of scenario format 2: add \"format\": 2 to the file");
+        }
+        fields(json, format, Set.of(), "step", "at", "expect", "date", "family", "team");
+        return new Check(number, json, format);
       default:
-        throw json.child("step").problem("must be one of " + List.of(KINDS) + ", but was '" + kind + "'");
+        throw json.child("step").problem("must be one of " + List.of(KINDS) + ", but was "
+            + SafeText.excerpt(kind));
+    }
+  }
+
+  private static void fields(JsonNodes json, int format, Set<String> sinceFormat2, String... known) {
+    json.onlyFields(known);
+    if (format < 2) {
+      for (String field : json.fieldNames()) {
+        if (sinceFormat2.contains(field)) {
+          throw new ScenarioFileException(json.file(), json.pathOf(field),
+              "is a field of scenario format 2: add \"format\": 2 to the file", null);
+        }
+      }
     }
   }
 
@@ -97,158 +123,119 @@ abstract class Step {
   }
 
   final StepResult result(String description, List<String> mismatches) {
-    return new StepResult(number, description, mismatches);
-  }
-
-  /** What a step should do; every field is optional. */
-  static final class Expectations {
-    @Nullable Outcome outcome;
-    @Nullable List<FindingCode> findings;
-    @Nullable ApprovalRole role;
-    @Nullable Boolean applied;
-    @Nullable LedgerRefusal refusal;
-    @Nullable ReservationStatus status;
-    @Nullable List<RequestId> expired;
-    @Nullable Arm arm;
-    final Map<String, Money> remaining = new LinkedHashMap<>();
-
-    static Expectations read(JsonNodes step, String... fields) {
-      Expectations expect = new Expectations();
-      if (!step.has("expect")) {
-        return expect;
-      }
-      JsonNodes json = step.child("expect").onlyFields(fields);
-      if (json.has("outcome")) {
-        expect.outcome = json.enumValue("outcome", Outcome.class);
-      }
-      if (json.has("findings")) {
-        List<FindingCode> codes = new ArrayList<>();
-        for (JsonNodes code : json.array("findings")) {
-          codes.add(code.enumValue(FindingCode.class));
-        }
-        codes.sort(null);
-        expect.findings = codes;
-      }
-      if (json.has("role")) {
-        expect.role = json.enumValue("role", ApprovalRole.class);
-      }
-      if (json.has("applied")) {
-        expect.applied = json.bool("applied");
-      }
-      if (json.has("refusal")) {
-        expect.refusal = json.enumValue("refusal", LedgerRefusal.class);
-      }
-      if (json.has("status")) {
-        expect.status = json.enumValue("status", ReservationStatus.class);
-      }
-      if (json.has("expired")) {
-        List<RequestId> ids = new ArrayList<>();
-        for (JsonNodes id : json.array("expired")) {
-          ids.add(id.parse("a request id", RequestId::of));
-        }
-        ids.sort(null);
-        expect.expired = ids;
-      }
-      if (json.has("arm")) {
-        expect.arm = json.enumValue("arm", Arm.class);
-      }
-      json.optional("remaining").ifPresent(remaining -> {
-        remaining.requireObject();
-        for (String name : remaining.fieldNames()) {
-          expect.remaining.put(name, remaining.money(name));
-        }
-      });
-      if (json.has("applied") && Boolean.TRUE.equals(expect.applied) && expect.refusal != null) {
-        throw json.problem("cannot expect both \"applied\": true and a refusal");
-      }
-      return expect;
-    }
-
-    /** Compares what a step expected (if it said) with what happened, by their text. */
-    static void compare(List<String> mismatches, String field, @Nullable Object expected, Object actual) {
-      if (expected != null && !expected.toString().equals(actual.toString())) {
-        mismatches.add(field + ": expected " + expected + ", actual " + actual);
-      }
-    }
-
-    void compareResult(List<String> mismatches, LedgerResult result, ScenarioRun run, RequestId request) {
-      compare(mismatches, "applied", applied, result.isApplied());
-      if (refusal != null) {
-        compare(mismatches, "refusal", refusal, result.refusal().map(Enum::name).orElse("none (applied)"));
-      }
-      compareStatus(mismatches, run, request);
-    }
-
-    void compareStatus(List<String> mismatches, ScenarioRun run, RequestId request) {
-      if (status != null) {
-        compare(mismatches, "status", status,
-            run.ledger.reservation(request).map(Reservation::status).map(Enum::name).orElse("none (nothing reserved)"));
-      }
-    }
-
-    void compareRemaining(List<String> mismatches, ScenarioRun run, FamilyId family, @Nullable TeamId team,
-        LocalDate day) {
-      for (Map.Entry<String, Money> entry : remaining.entrySet()) {
-        Optional<Money> actual = find(run.ledger.remainingBudget(family, day), entry.getKey());
-        if (actual.isEmpty() && team != null) {
-          actual = find(run.ledger.remainingBudget(team, day), entry.getKey());
-        }
-        if (actual.isEmpty()) {
-          actual = find(run.ledger.remainingBudgetOfPilot(day), entry.getKey());
-        }
-        compare(mismatches, "remaining[\"" + entry.getKey() + "\"]", entry.getValue(),
-            actual.map(Object::toString).orElse("no such allowance for family " + family));
-      }
-    }
-
-    private static Optional<Money> find(List<RemainingBudget> budgets, String name) {
-      return budgets.stream().filter(budget -> budget.allowanceName().equals(name)).findFirst()
-          .map(RemainingBudget::remaining);
-    }
+    return new StepResult(number, "step " + number, description, mismatches);
   }
 
   /** Submits a spend request. */
   static final class Submit extends Step {
     final SpendRequest.Builder request;
+    final RequestId id;
+    final @Nullable Instant requestedAt;
     final String path;
 
-    Submit(int number, JsonNodes json) {
-      super(number, json, "outcome", "findings", "role", "status", "remaining");
+    Submit(int number, JsonNodes json, int format) {
+      super(number, json, format, "outcome", "findings", "role", "status", "remaining", "version", "retry",
+          "conflict");
       this.path = json.path();
-      this.request = SpendRequest.builder()
-          .id(json.parse("id", "a request id", RequestId::of))
-          .familyId(json.parse("family", "a family id", FamilyId::of))
-          .teamId(json.parse("team", "a team id", TeamId::of))
-          .requestedBy(json.parse("worker", "a worker id", WorkerId::of))
-          .amount(json.money("amount"))
-          .category(json.enumValue("category", SpendCategory.class))
-          .description("Scenario step " + number)
-          .paymentMethod(json.has("payment") ? json.enumValue("payment", PaymentMethod.class)
-              : PaymentMethod.PREPAID_CARD);
+      FileProblems problems = new FileProblems(json.file());
+      SpendRequest.Builder builder = SpendRequest.builder();
+      this.id = Objects.requireNonNullElse(problems.attempt(() -> json.identifier("id", "a request id",
+          RequestId::of)), RequestId.of("unread"));
+      builder.id(id);
+      problems.attempt(() -> builder.familyId(json.identifier("family", "a family id", FamilyId::of)));
+      problems.attempt(() -> builder.teamId(json.identifier("team", "a team id", TeamId::of)));
+      problems.attempt(() -> builder.requestedBy(json.identifier("worker", "a worker id", WorkerId::of)));
+      problems.attempt(() -> builder.amount(json.money("amount")));
+      problems.attempt(() -> builder.category(json.enumValue("category", SpendCategory.class)));
+      problems.attempt(() -> builder.paymentMethod(json.has("payment")
+          ? json.enumValue("payment", PaymentMethod.class) : PaymentMethod.PREPAID_CARD));
       if (json.has("subcategory")) {
-        request.subcategory(json.parse("subcategory", "CATEGORY:code, such as \"PRACTICAL/car\"",
-            ConfigurationJson::subcategory));
+        problems.attempt(() -> builder.subcategory(json.parse("subcategory",
+            "CATEGORY/code, such as \"PRACTICAL/car\"", ConfigurationJson::subcategory)));
       }
-      for (JsonNodes child : json.optionalArray("children")) {
-        request.addChildIds(child.parse("a child id", ChildId::of));
+      List<ChildId> children = new ArrayList<>();
+      List<JsonNodes> childItems = problems.attempt(() -> json.optionalArray("children"));
+      for (JsonNodes child : childItems == null ? List.<JsonNodes>of() : childItems) {
+        problems.attempt(() -> children.add(child.identifier("a child id", ChildId::of)));
       }
+      if (json.has("shares")) {
+        problems.succeeded(() -> {
+          JsonNodes shares = json.child("shares").requireObject();
+          Map<ChildId, Money> byChild = new LinkedHashMap<>();
+          for (String child : shares.fieldNames()) {
+            ChildId childId = new JsonNodes(shares.file(), shares.pathOf(child), TextNode.valueOf(child))
+                .identifier("a child id", ChildId::of);
+            byChild.put(childId, shares.child(child).money());
+          }
+          if (!json.has("children")) {
+            children.addAll(byChild.keySet());
+          }
+          builder.childShares(byChild);
+        });
+      }
+      builder.childIds(children);
       if (json.has("vatRecoverable")) {
-        request.vatRecoverable(json.bool("vatRecoverable"));
+        problems.attempt(() -> builder.vatRecoverable(json.bool("vatRecoverable")));
       }
+      if (json.has("description")) {
+        problems.succeeded(() -> {
+          String description = json.text("description");
+          if (description.length() > SpendRequest.MAX_DESCRIPTION_LENGTH) {
+            throw json.child("description").problem("must be at most " + SpendRequest.MAX_DESCRIPTION_LENGTH
+                + " characters, but was " + description.length());
+          }
+          builder.description(description);
+        });
+      }
+      this.requestedAt = json.has("requestedAt") ? problems.attempt(() -> json.instant("requestedAt")) : null;
+      problems.throwIfAny();
+      this.request = builder;
     }
 
     @Override
     StepResult run(ScenarioRun run) {
       Instant when = when(run);
+      Submission original = run.submissions.get(id);
+      Instant madeAt = requestedAt != null ? requestedAt
+          : original != null ? run.requests.get(id).requestedAt() : when;
       SpendRequest spend;
       try {
-        spend = request.requestedAt(when).build();
-      } catch (RuntimeException e) {
+        spend = request.requestedAt(madeAt).build();
+      } catch (IllegalArgumentException | IllegalStateException e) {
         throw new ScenarioFileException(run.file, path, "is not a valid request: " + e.getMessage(), e);
       }
-      Submission submission = run.ledger.submit(spend);
-      run.requests.put(spend.id(), spend);
+      long eventsBefore = run.ledger.lastSequence();
       List<String> mismatches = new ArrayList<>();
+      Submission submission;
+      try {
+        submission = run.ledger.submit(spend);
+      } catch (IdempotencyConflictException e) {
+        List<String> fields = new ArrayList<>(e.fields());
+        fields.sort(null);
+        if (expect.conflict == null) {
+          mismatches.add("conflict: expected none, actual a conflict with the earlier request " + id + " on "
+              + fields);
+        } else {
+          Expectations.compare(mismatches, "conflict", expect.conflict, fields);
+        }
+        Expectations.compare(mismatches, "events appended", 0, run.ledger.lastSequence() - eventsBefore);
+        return result("submit " + spend.id() + " " + spend.amount() + " " + spend.category() + " again",
+            mismatches);
+      }
+      if (expect.conflict != null) {
+        mismatches.add("conflict: expected " + expect.conflict + ", actual none (the submission was accepted)");
+      }
+      if (expect.retry != null) {
+        Expectations.compare(mismatches, "retry", expect.retry, original != null);
+        if (expect.retry && original != null) {
+          Expectations.compare(mismatches, "retry's result", original, submission);
+          Expectations.compare(mismatches, "events appended", 0, run.ledger.lastSequence() - eventsBefore);
+        }
+      }
+      if (original == null) {
+        run.requests.put(spend.id(), spend);
+        run.submissions.put(spend.id(), submission);
+      }
       Expectations.compare(mismatches, "outcome", expect.outcome, submission.outcome());
       if (expect.findings != null) {
         List<FindingCode> actual = new ArrayList<>(submission.decision().codes());
@@ -259,13 +246,15 @@ abstract class Step {
         Expectations.compare(mismatches, "role", expect.role,
             submission.decision().requiredRole().map(Enum::name).orElse("none"));
       }
+      Expectations.compare(mismatches, "version", expect.version, submission.decision().configurationVersion());
       expect.compareStatus(mismatches, run, spend.id());
       expect.compareRemaining(mismatches, run, spend.familyId(), spend.teamId(), spend.requestedOn());
       if (!mismatches.isEmpty()) {
         mismatches.add("(the decision said: " + submission.decision().findings().stream()
             .map(finding -> finding.code() + ": " + finding.message()).toList() + ")");
       }
-      return result("submit " + spend.id() + " " + spend.amount() + " " + spend.category(), mismatches);
+      return result("submit " + spend.id() + " " + spend.amount() + " " + spend.category()
+          + (original != null ? " again" : ""), mismatches);
     }
   }
 
@@ -274,27 +263,31 @@ abstract class Step {
     final RequestId request;
     final WorkerId worker;
     final ApprovalRole role;
+    final @Nullable TeamId team;
     final boolean approve;
 
-    Decide(int number, JsonNodes json, boolean approve) {
-      super(number, json, "applied", "refusal", "status", "remaining");
-      this.request = json.parse("request", "a request id", RequestId::of);
-      this.worker = json.parse("approver", "a worker id", WorkerId::of);
-      this.role = json.enumValue("role", ApprovalRole.class);
+    Decide(int number, JsonNodes json, int format, boolean approve) {
+      super(number, json, format, "applied", "refusal", "approvalRefusals", "status", "remaining");
+      FileProblems problems = new FileProblems(json.file());
+      this.request = problems.attempt(() -> json.identifier("request", "a request id", RequestId::of));
+      this.worker = problems.attempt(() -> json.identifier("approver", "a worker id", WorkerId::of));
+      this.role = problems.attempt(() -> json.enumValue("role", ApprovalRole.class));
+      this.team = json.has("team") ? problems.attempt(() -> json.identifier("team", "a team id", TeamId::of)) : null;
       this.approve = approve;
+      problems.throwIfAny();
     }
 
     @Override
     StepResult run(ScenarioRun run) {
       Instant when = when(run);
       SpendRequest spend = run.request(request, number);
-      Approver approver = Approver.of(worker, role, spend.teamId());
+      Approver approver = Approver.of(worker, role, team != null ? team : spend.teamId());
       LedgerResult result = approve ? run.ledger.approve(request, approver, when)
           : run.ledger.reject(request, approver, when);
       List<String> mismatches = new ArrayList<>();
       expect.compareResult(mismatches, result, run, request);
-      expect.compareRemaining(mismatches, run, spend.familyId(), spend.teamId(), BudgetPeriod.toLocalDate(when));
-      return result((approve ? "approve " : "reject ") + request + " as " + approver.role(), mismatches);
+      expect.compareRemaining(mismatches, run, spend.familyId(), spend.teamId(), LondonTime.dateOf("at", when));
+      return result((approve ? "approve " : "reject ") + request + " as " + role, mismatches);
     }
   }
 
@@ -305,18 +298,21 @@ abstract class Step {
     final @Nullable Money amount;
     final @Nullable WorkerId worker;
 
-    Settle(int number, JsonNodes json, String kind) {
-      super(number, json, "applied", "refusal", "status", "remaining");
+    Settle(int number, JsonNodes json, int format, String kind) {
+      super(number, json, format, "applied", "refusal", "status", "remaining");
       this.kind = kind;
-      this.request = json.parse("request", "a request id", RequestId::of);
+      FileProblems problems = new FileProblems(json.file());
+      this.request = problems.attempt(() -> json.identifier("request", "a request id", RequestId::of));
       if (kind.equals("refund") && !json.has("amount")) {
-        throw json.child("amount").problem("is required for a refund");
+        problems.add(json.pathOf("amount"), "is required for a refund");
       }
       if (kind.equals("void") && json.has("amount")) {
-        throw json.child("amount").problem("must not be given for a void");
+        problems.add(json.pathOf("amount"), "must not be given for a void");
       }
-      this.amount = json.has("amount") ? json.money("amount") : null;
-      this.worker = json.has("worker") ? json.parse("worker", "a worker id", WorkerId::of) : null;
+      this.amount = json.has("amount") ? problems.attempt(() -> json.money("amount")) : null;
+      this.worker = json.has("worker") ? problems.attempt(() -> json.identifier("worker", "a worker id",
+          WorkerId::of)) : null;
+      problems.throwIfAny();
     }
 
     @Override
@@ -340,15 +336,15 @@ abstract class Step {
       }
       List<String> mismatches = new ArrayList<>();
       expect.compareResult(mismatches, result, run, request);
-      expect.compareRemaining(mismatches, run, spend.familyId(), spend.teamId(), BudgetPeriod.toLocalDate(when));
+      expect.compareRemaining(mismatches, run, spend.familyId(), spend.teamId(), LondonTime.dateOf("at", when));
       return result(kind + " " + request + (money == null ? "" : " " + money), mismatches);
     }
   }
 
   /** Expires lapsed holds. */
   static final class Expire extends Step {
-    Expire(int number, JsonNodes json) {
-      super(number, json, "expired");
+    Expire(int number, JsonNodes json, int format) {
+      super(number, json, format, "expired");
     }
 
     @Override
@@ -369,9 +365,11 @@ abstract class Step {
   static final class Advance extends Step {
     final @Nullable Duration by;
     final @Nullable Instant to;
+    final String path;
 
-    Advance(int number, JsonNodes json) {
-      super(number, json);
+    Advance(int number, JsonNodes json, int format) {
+      super(number, json, format);
+      this.path = json.path();
       if (json.has("by") == json.has("to")) {
         throw json.problem("an advance needs exactly one of \"by\" (a duration such as \"P15D\") or \"to\" "
             + "(a date and time)");
@@ -385,7 +383,13 @@ abstract class Step {
 
     @Override
     StepResult run(ScenarioRun run) {
-      Instant target = to != null ? to : run.clock.instant().plus(requireNonNull(by));
+      Instant target;
+      try {
+        target = to != null ? to : LondonTime.checkInstant("by", run.clock.instant().plus(requireNonNull(by)));
+      } catch (DateTimeException | ArithmeticException | IllegalArgumentException e) {
+        throw new ScenarioFileException(run.file, path + ".by", "moves the clock past " + LondonTime.MAX_DATE
+            + ", the last day the library supports", e);
+      }
       run.clock.advanceTo(target);
       return result("advance the clock to " + local(run.clock.instant()), List.of());
     }
@@ -397,17 +401,20 @@ abstract class Step {
     final int childAge;
     final WorkerId worker;
 
-    Allocate(int number, JsonNodes json) {
-      super(number, json, "arm", "remaining");
-      this.family = json.parse("family", "a family id", FamilyId::of);
-      this.childAge = (int) json.integer("childAge", 0, 25);
-      this.worker = json.has("worker") ? json.parse("worker", "a worker id", WorkerId::of)
-          : WorkerId.of("scenario");
+    Allocate(int number, JsonNodes json, int format) {
+      super(number, json, format, "arm", "remaining");
+      FileProblems problems = new FileProblems(json.file());
+      this.family = problems.attempt(() -> json.identifier("family", "a family id", FamilyId::of));
+      Long age = problems.attempt(() -> json.integer("childAge", 0, 25));
+      this.childAge = age == null ? 0 : age.intValue();
+      this.worker = json.has("worker") ? problems.attempt(() -> json.identifier("worker", "a worker id",
+          WorkerId::of)) : WorkerId.of("scenario");
+      problems.throwIfAny();
     }
 
     @Override
     StepResult run(ScenarioRun run) {
-      LocalDate day = BudgetPeriod.toLocalDate(when(run));
+      LocalDate day = LondonTime.dateOf("at", when(run));
       AllocationRecord record = run.ledger.allocate(family, childAge, day, worker);
       List<String> mismatches = new ArrayList<>();
       Expectations.compare(mismatches, "arm", expect.arm, record.arm());
@@ -416,8 +423,40 @@ abstract class Step {
     }
   }
 
-  static String local(Instant instant) {
-    return LocalDateTime.ofInstant(instant, BudgetPeriod.ZONE).toString();
+  /** Checks the remaining budget of a family, a team or the pilot on a date, which may be in a closed period. */
+  static final class Check extends Step {
+    final @Nullable LocalDate date;
+    final @Nullable FamilyId family;
+    final @Nullable TeamId team;
+
+    Check(int number, JsonNodes json, int format) {
+      super(number, json, format, "remaining");
+      FileProblems problems = new FileProblems(json.file());
+      this.date = json.has("date") ? problems.attempt(() -> json.date("date")) : null;
+      this.family = json.has("family") ? problems.attempt(() -> json.identifier("family", "a family id",
+          FamilyId::of)) : null;
+      this.team = json.has("team") ? problems.attempt(() -> json.identifier("team", "a team id", TeamId::of)) : null;
+      if (json.has("family") && json.has("team")) {
+        problems.add(json.path(), "a check is for one holder: give \"family\" or \"team\", or neither for the pilot");
+      }
+      if (expect.remaining.isEmpty()) {
+        problems.add(json.pathOf("expect"), "a check needs \"remaining\" to expect");
+      }
+      problems.throwIfAny();
+    }
+
+    @Override
+    StepResult run(ScenarioRun run) {
+      Instant when = when(run);
+      LocalDate day = date != null ? date : LondonTime.dateOf("at", when);
+      List<String> mismatches = new ArrayList<>();
+      expect.compareRemaining(mismatches, run, family, team, day);
+      return result("check " + (family != null ? "family " + family : team != null ? "team " + team : "the pilot")
+          + " on " + day, mismatches);
+    }
   }
 
+  static String local(Instant instant) {
+    return LocalDateTime.ofInstant(instant, LondonTime.ZONE).toString();
+  }
 }

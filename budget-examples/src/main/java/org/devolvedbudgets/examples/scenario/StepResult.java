@@ -5,24 +5,27 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * What one scenario step did against what it expected.
+ * What one scenario step, or the scenario's closing evaluation, did against what it expected.
  *
  * <p>This class is immutable and thread-safe.
  */
 public final class StepResult {
 
   private final int number;
+  private final String label;
   private final String description;
   private final List<String> mismatches;
 
-  StepResult(int number, String description, List<String> mismatches) {
+  StepResult(int number, String label, String description, List<String> mismatches) {
     this.number = number;
+    this.label = requireNonNull(label, "label");
     this.description = requireNonNull(description, "description");
     this.mismatches = List.copyOf(mismatches);
   }
 
   /**
-   * Returns the step's number, counting from 1 (the JSON path is {@code $.steps[number - 1]}).
+   * Returns the step's number, counting from 1 (the JSON path is {@code $.steps[number - 1]}); the closing
+   * evaluation comes after the last step.
    *
    * @return the number, 1 or more
    */
@@ -58,12 +61,13 @@ public final class StepResult {
   }
 
   /**
-   * Returns the step's line in a report, such as {@code PASS  step 1  submit R-1 GBP 12.50}.
+   * Returns the step's line in a report, such as {@code PASS  step 1  submit R-1 GBP 12.50} or
+   * {@code PASS  evaluation  2019-04-01 to 2020-03-31}.
    *
    * @return the text
    */
   @Override
   public String toString() {
-    return (passed() ? "PASS" : "FAIL") + "  step " + number + "  " + description;
+    return (passed() ? "PASS" : "FAIL") + "  " + label + "  " + description;
   }
 }

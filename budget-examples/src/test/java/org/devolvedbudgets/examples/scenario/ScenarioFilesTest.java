@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.devolvedbudgets.examples.replay.Replay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,7 +76,8 @@ class ScenarioFilesTest {
     Outcome result = replay("--scenario", file.toString());
 
     assertEquals(2, result.code());
-    assertTrue(result.err().startsWith("replay: " + file + ": $: is not valid JSON at line 4"), result.err());
+    assertTrue(result.err().startsWith("replay: " + file + ": $.steps[0]: is not valid JSON at line 4"),
+        result.err());
     assertFalse(result.err().contains("\tat "), "no stack trace without --debug");
     assertTrue(replay("--scenario", file.toString(), "--debug").err().contains("\tat "), "a stack trace with it");
   }
@@ -91,7 +93,8 @@ class ScenarioFilesTest {
     Path missing = dir.resolve("missing.json");
 
     assertEquals(misspelt + ": $.steps[0].amout: unknown field; expected one of [amount, at, category, children, "
-        + "expect, family, id, payment, step, subcategory, team, vatRecoverable, worker]", replay("--scenario",
+        + "description, expect, family, id, payment, requestedAt, shares, step, subcategory, team, vatRecoverable, "
+        + "worker]", replay("--scenario",
             misspelt.toString()).err().lines().findFirst().orElseThrow().substring("replay: ".length()));
     assertTrue(replay("--scenario", scale.toString()).err().contains(scale + ": $.steps[0].amount: must be an "
         + "amount such as \"GBP 12.50\", but was 'GBP 113.001'"));
@@ -142,5 +145,131 @@ class ScenarioFilesTest {
     assertEquals(bad + ": $: must hold at least one version",
         org.junit.jupiter.api.Assertions.assertThrows(ScenarioFileException.class,
             () -> Scenarios.readConfiguration(bad)).getMessage());
+  }
+
+  @Test
+  void everyNewExpectationFailsWhenTheLibraryDoesOtherwise() throws IOException {
+    List<String[]> cases = List.of(
+        new String[] {"22-wigan-retries-and-conflicts.json", "\"conflict\": [\"amount\", \"description\"]",
+            "\"conflict\": [\"amount\"]", "conflict: expected [amount], actual [amount, description]"},
+        new String[] {"22-wigan-retries-and-conflicts.json", "\"retry\": false, \"version\": 1",
+            "\"retry\": true, \"version\": 2", "version: expected 2, actual 1"},
+        new String[] {"22-wigan-retries-and-conflicts.json", "\"retry\": false, \"version\": 1",
+            "\"retry\": true", "retry: expected true, actual false"},
+        new String[] {"20-wigan-approver-of-another-team.json", "\"approvalRefusals\": [\"OTHER_TEAM\"]",
+            "\"approvalRefusals\": [\"ROLE_NOT_SENIOR_ENOUGH\"]",
+            "approvalRefusals: expected [ROLE_NOT_SENIOR_ENOUGH], actual [OTHER_TEAM]"},
+        new String[] {"21-siblings-share-a-purchase.json", "\"exa-c10\": \"GBP 49.99\"", "\"exa-c10\": \"GBP 50.00\"",
+            "remaining[\"Per child\"][exa-c10]: expected GBP 50.00, actual GBP 49.99"},
+        new String[] {"16-darlington-pilot-ends-with-holds-open.json", "\"Per family\": \"GBP 9750.00\"",
+            "\"Per family\": \"GBP 9150.00\"", "remaining[\"Per family\"]: expected GBP 9150.00, actual GBP 9750.00"},
+        new String[] {"16-darlington-pilot-ends-with-holds-open.json", "\"expired\": 1", "\"expired\": 0",
+            "expired: expected 0, actual 1"},
+        new String[] {"22-wigan-retries-and-conflicts.json", "\"conflict\": [\"familyId\", \"requestedAt\"]",
+            "\"outcome\": \"APPROVED\"", "conflict: expected none, actual a conflict with the earlier request "
+                + "wig-r110 on [familyId, requestedAt]"});
+    for (String[] change : cases) {
+      Outcome result = replay("--scenario", shippedWith(change[0], change[1], change[2]).toString());
+      assertEquals(1, result.code(), () -> change[3] + ": " + result.out() + result.err());
+      assertTrue(result.out().contains(change[3]), () -> change[3] + " in " + result.out());
+    }
+  }
+
+  @Test
+  void aFormatOneFileCannotUseTheFeaturesOfFormatTwo() throws IOException {
+    Path file = shippedWith("22-wigan-retries-and-conflicts.json", "\"format\": 2,", "");
+    Outcome result = replay("--scenario", file.toString());
+    assertEquals(2, result.code());
+    assertTrue(result.err().contains("$.steps[0].description: is a field of scenario format 2: add \"format\": 2 "
+        + "to the file"), result.err());
+    assertTrue(result.err().contains("$.evaluation: is part of scenario format 2"), result.err());
+    assertEquals(2, replay("--scenario", shippedWith("01-hillingdon-within-authority.json", "\"name\"",
+        "\"format\": 3, \"name\"").toString()).code(), "a format this runner does not know");
+  }
+
+  @Test
+  void everyConfigurationProblemIsReportedAtOnceAcrossNestedObjects() throws IOException {
+    Path file = shippedWith("01-hillingdon-within-authority.json", "\"configuration\": { \"pilot\": \"hillingdon\" }",
+        "\"configuration\": { \"pilot\": \"hillingdon\", \"council\": \"Hillingdon\\u202e\", "
+            + "\"allowances\": [ { \"name\": \"Per request\", \"cap\": \"EUR 1000.00\", \"scope\": \"REQUEST\" }, "
+            + "{ \"name\": \"Grant\", \"cap\": \"GBP 0.00\", \"scope\": \"PILOT\", \"period\": \"fortnightly\" } ], "
+            + "\"approvalPolicy\": { \"tiers\": [ { \"role\": \"TEAM_MANAGER\", \"upTo\": \"GBP 500.00\" }, "
+            + "{ \"role\": \"SOCIAL_WORKER\", \"upTo\": \"GBP -1.00\" } ] } }");
+    Outcome result = replay("--scenario", file.toString());
+    assertEquals(2, result.code());
+    List<String> lines = result.err().lines().map(line -> line.substring(("replay: " + file + ": ").length()))
+        .toList();
+    assertEquals(List.of(
+        "$.configuration.council: must be 1 to 100 characters, not blank, without control or bidirectional "
+            + "characters, but was 11 characters with U+202E at index 10",
+        "$.configuration.allowances[1].period: must be financial-year, calendar-year, whole-pilot or rolling-N-days, "
+            + "but was 'fortnightly' (unknown period)",
+        "$.configuration.allowances[1].cap: cap must be positive, but was GBP 0.00 [CAP_NOT_POSITIVE]",
+        "$.configuration.approvalPolicy.tiers[1].upTo: upTo must be positive, but was GBP -1.00 [TIER_LIMIT_NOT_POSITIVE]",
+        "$.configuration.allowances[0].cap: allowances[0].cap EUR 1000.00 must be in GBP, the scheme's currency "
+            + "[CURRENCY_MISMATCH]"), lines);
+  }
+
+  @Test
+  void aBadTierAndAForeignCapAreBothReported() throws IOException {
+    Path file = shippedWith("01-hillingdon-within-authority.json", "\"configuration\": { \"pilot\": \"hillingdon\" }",
+        "\"configuration\": { \"pilot\": \"hillingdon\", "
+            + "\"allowances\": [ { \"name\": \"Per request\", \"cap\": \"EUR 1000.00\", \"scope\": \"REQUEST\" } ], "
+            + "\"approvalPolicy\": { \"tiers\": [ { \"role\": \"TEAM_MANAGER\", \"upTo\": \"GBP 500.00\" }, "
+            + "{ \"role\": \"SOCIAL_WORKER\", \"upTo\": \"GBP 100.00\" } ] } }");
+    List<String> lines = replay("--scenario", file.toString()).err().lines()
+        .map(line -> line.substring(line.indexOf(": $") + 2)).toList();
+    assertEquals(List.of(
+        "$.configuration.approvalPolicy.tiers[1].role: role SOCIAL_WORKER must be more senior than the role below "
+            + "it, TEAM_MANAGER [TIER_ROLES_NOT_ASCENDING]",
+        "$.configuration.approvalPolicy.tiers[1].upTo: upTo GBP 100.00 must be above the tier below it, GBP 500.00 "
+            + "[TIER_LIMITS_NOT_ASCENDING]",
+        "$.configuration.allowances[0].cap: allowances[0].cap EUR 1000.00 must be in GBP, the scheme's currency "
+            + "[CURRENCY_MISMATCH]"), lines);
+  }
+
+  @Test
+  void everyStepProblemInAFileIsReportedAtOnce() throws IOException {
+    Path file = shippedWith("01-hillingdon-within-authority.json", "\"amount\": \"GBP 113.00\"",
+        "\"amout\": \"GBP 113.00\"");
+    Path twice = write("twice.json", Files.readString(file).replace("\"amount\": \"GBP 9.40\"",
+        "\"amount\": \"GBP 9.401\"").replace("\"family\": \"hil-vat-f2\"", "\"family\": \"Jo Bloggs\""));
+    Outcome result = replay("--scenario", twice.toString());
+    assertEquals(2, result.code());
+    assertEquals(3, result.err().lines().count(), result.err());
+    assertTrue(result.err().contains("$.steps[0].amout: unknown field"), result.err());
+    assertTrue(result.err().contains("$.steps[3].family: must be a family id"), result.err());
+    assertTrue(result.err().contains("$.steps[4].amount: must be an amount"), result.err());
+    assertFalse(result.err().contains("Bloggs"), result.err());
+  }
+
+  @Test
+  void aRunOfSeveralFilesGoesOnPastABadOneAndExitsWithTheWorstCode() throws IOException {
+    Path bad = write("bad.json", "{ \"name\": \"x\" } trailing");
+    Path failing = shippedWith("04-wigan-family-allowance-edge.json",
+        "\"outcome\": \"DECLINED\", \"findings\": [\"EXCEEDS_FAMILY_ALLOWANCE\"]", "\"outcome\": \"APPROVED\"");
+    Path good = ShippedScenariosTest.SHIPPED.resolve("01-hillingdon-within-authority.json");
+    Outcome result = replay("--scenario", bad.toString(), "--scenario", failing.toString(), "--scenario",
+        good.toString());
+    assertEquals(2, result.code());
+    assertTrue(result.err().startsWith("replay: " + bad + ": $: has more after the end of its JSON document"),
+        result.err());
+    assertTrue(result.out().contains("FAILED"), result.out());
+    assertTrue(result.out().contains("Scenario " + good + ": "), "the file after the bad one still runs");
+    assertEquals(1, replay("--scenario", failing.toString(), "--scenario", good.toString()).code());
+  }
+
+  @Test
+  void anIdenticalRetryNeedsNoRepeatedTimeAndNoDescription() throws IOException {
+    Path file = write("retry.json", "{ \"format\": 2, \"name\": \"retry\", \"configuration\": { \"pilot\": \"wigan\" },"
+        + " \"start\": \"2019-05-13T10:00\", \"steps\": ["
+        + " { \"step\": \"submit\", \"id\": \"r1\", \"family\": \"f1\", \"team\": \"wigan-reunification\","
+        + " \"worker\": \"w1\", \"amount\": \"GBP 700.00\", \"category\": \"PRACTICAL\" },"
+        + " { \"step\": \"advance\", \"by\": \"PT1H\" },"
+        + " { \"step\": \"submit\", \"id\": \"r1\", \"family\": \"f1\", \"team\": \"wigan-reunification\","
+        + " \"worker\": \"w1\", \"amount\": \"GBP 700.00\", \"category\": \"PRACTICAL\","
+        + " \"expect\": { \"retry\": true, \"outcome\": \"NEEDS_APPROVAL\" } } ] }");
+    Outcome result = replay("--scenario", file.toString());
+    assertEquals(0, result.code(), result.out() + result.err());
   }
 }

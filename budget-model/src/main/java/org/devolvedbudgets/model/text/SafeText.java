@@ -58,6 +58,32 @@ public final class SafeText {
   }
 
   /**
+   * Returns {@code text} with every unsafe character ({@link #isUnsafe(int)}) written as {@code \}{@code uXXXX}
+   * and nothing cut: for text that is not personal but is printed whole, such as a file name given on a command
+   * line or a scenario's title, so that it can never break a line or hide what follows.
+   *
+   * @param text the text, not null
+   * @return the escaped text, the same object when nothing needs escaping, not null
+   * @throws NullPointerException if {@code text} is null
+   */
+  public static String escapeUnsafe(String text) {
+    requireNonNull(text, "text");
+    if (indexOfUnsafe(text) < 0) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isUnsafe(c)) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
    * Returns whether a character must not reach output as it is: an ISO control character (newline, escape,
    * delete), a bidirectional formatting character ({@link #isBidiControl(int)}), another invisible formatting
    * character (such as a zero-width space), or a line or paragraph separator.

@@ -26,6 +26,13 @@ class SafeTextTest {
   }
 
   @Test
+  void escapesUnsafeCharactersInTextPrintedWhole() {
+    assertEquals("report\\u000a.json", SafeText.escapeUnsafe("report\n.json"));
+    String plain = "C:\\scenarios\\it's.json";
+    assertEquals(plain, SafeText.escapeUnsafe(plain));
+  }
+
+  @Test
   void cutsLongTextAndGivesItsLength() {
     String text = "1".repeat(10_000_000);
     assertEquals("'" + "1".repeat(32) + "...' (10000000 characters)", SafeText.excerpt(text));
