@@ -18,6 +18,7 @@ import org.devolvedbudgets.examples.scenario.ScenarioFileException;
 import org.devolvedbudgets.examples.scenario.ScenarioReport;
 import org.devolvedbudgets.examples.scenario.Scenarios;
 import org.devolvedbudgets.model.period.BudgetPeriod;
+import org.devolvedbudgets.model.text.SafeText;
 import org.devolvedbudgets.rules.Decision;
 import org.devolvedbudgets.rules.Outcome;
 import org.devolvedbudgets.rules.evaluation.PseudonymisedCsv;
@@ -227,7 +228,7 @@ public final class Replay {
             options.scenarios.add(Path.of(value(args, ++i, arg)));
             break;
           default:
-            throw new IllegalArgumentException("unknown argument '" + arg + "'");
+            throw new IllegalArgumentException("unknown argument " + SafeText.excerpt(arg));
         }
       }
       return options;
@@ -245,7 +246,7 @@ public final class Replay {
       try {
         value = Long.parseLong(text);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(option + " must be a whole number, but was '" + text + "'", e);
+        throw new IllegalArgumentException(option + " must be a whole number, but was " + SafeText.excerpt(text), e);
       }
       if (value < min || value > max) {
         throw new IllegalArgumentException(option + " must be " + min + " to " + max + ", but was " + value);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import org.devolvedbudgets.model.text.SafeText;
 
 /**
  * What a spend buys, within its {@link SpendCategory}: a category and a short lower-case code such as
@@ -88,8 +89,8 @@ public final class Subcategory {
     requireNonNull(code, "code");
     if (code.length() > MAX_CODE_LENGTH || !CODE.matcher(code).matches()) {
       throw new IllegalArgumentException("code must be 1 to " + MAX_CODE_LENGTH
-          + " lower-case letters and digits in words joined by hyphens, like 'school-uniform', but was '"
-          + (code.length() > MAX_CODE_LENGTH ? code.substring(0, MAX_CODE_LENGTH) + "..." : code) + "'");
+          + " lower-case letters and digits in words joined by hyphens, like 'school-uniform', but was "
+          + SafeText.excerpt(code));
     }
     return new Subcategory(category, code);
   }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
@@ -23,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.Collectors;
 import org.devolvedbudgets.model.id.FamilyId;
 import org.devolvedbudgets.model.id.RequestId;
 import org.devolvedbudgets.model.id.TeamId;
@@ -206,7 +208,14 @@ class LedgerConcurrencyTest {
     assertEquals(java.util.Collections.nCopies(threads, operations), completed);
 
     ledger.verifyJournal();
-    BudgetLedger replayed = BudgetLedger.builder(crowded()).store(ledger.store()).build();
+    Map<RequestId, Long> resolutions = ledger.store().readAll().stream()
+        .filter(event -> event instanceof LedgerEvent.Posted || event instanceof LedgerEvent.Voided
+            || event instanceof LedgerEvent.Rejected || event instanceof LedgerEvent.Expired)
+        .collect(Collectors.groupingBy(event -> ((LedgerEvent.RequestEvent) event).requestId(),
+            Collectors.counting()));
+    assertTrue(resolutions.values().stream().allMatch(count -> count == 1), "each reservation resolves once");
+    assertTrue(resolutions.size() > 100, "holds lapsed, were swept or recorded when touched, and were resolved");
+    BudgetLedger replayed = BudgetLedger.builder(crowded()).store(ledger.store()).clock(clock).build();
     LocalDate day = LocalDate.of(2019, 6, 3);
     long spent = 0;
     long reserved = 0;
