@@ -183,15 +183,18 @@ final class Balances {
 
     /** The entries awaiting approval that charge this account and have lapsed by {@code asOf}. */
     List<Entry> lapsed(Instant asOf) {
-      List<Entry> lapsed = new ArrayList<>(0);
+      List<Entry> lapsed = null;
       if (awaiting != null) {
         for (Entry entry : awaiting) {
           if (entry.lapsedBy(asOf)) {
+            if (lapsed == null) {
+              lapsed = new ArrayList<>(2);
+            }
             lapsed.add(entry);
           }
         }
       }
-      return lapsed;
+      return lapsed == null ? List.of() : lapsed;
     }
   }
 
@@ -200,20 +203,21 @@ final class Balances {
    * to {@link #accounts}: the reservation's charges, then the family's spending.
    */
   static final class Entry {
-    private static final long[] NONE = new long[0];
-
     final Submitted submitted;
     @Nullable Reserved reserved;
     /** The accounts the reservation charges, resolved once when it is made. */
     Account[] accounts = new Account[0];
-    /** What is held against each account: the charge's amount. */
-    long[] held = NONE;
-    /** What was paid from each account: the payment split as the charges are. */
-    long[] paid = NONE;
-    /** What was refunded to each account. */
-    long[] returned = NONE;
-    /** Which split each account takes part in: accounts of one allowance share one; -1 for an account alone. */
-    int[] groups = new int[0];
+    /** The amount reserved, in minor units: what every account holds unless the purchase is shared. */
+    long amount;
+    /**
+     * For a purchase shared among children (some charge holds less than the whole), what is held against each
+     * account, what was paid from and refunded to each, and which split each takes part in (the accounts of one
+     * per-child allowance share one; -1 for an account alone). Null otherwise: every account takes the whole.
+     */
+    long @Nullable [] held;
+    long @Nullable [] paid;
+    long @Nullable [] returned;
+    int @Nullable [] groups;
     /** The reservation's day, as an epoch day. */
     long day;
     /** When the hold lapses, if it awaits approval. */
@@ -236,10 +240,15 @@ final class Balances {
       return status == ReservationStatus.AWAITING_APPROVAL && expiresAt != null && !asOf.isBefore(expiresAt);
     }
 
+    /** What the reservation holds against its {@code i}-th account. */
+    long heldAt(int i) {
+      return held == null ? amount : held[i];
+    }
+
     long heldOn(Account account) {
       for (int i = 0; i < accounts.length; i++) {
         if (accounts[i] == account) {
-          return held[i];
+          return heldAt(i);
         }
       }
       return 0;
@@ -439,7 +448,8 @@ final class Balances {
       if (amount + released != held) {
         throw broken(posted, "posted plus released is not the " + reserved.amount() + " reserved");
       }
-      checkAccounts(posted, entry, split(amount, entry.held, entry.groups), negated(entry.held));
+      checkAccounts(posted, entry, entry.held == null ? null : split(amount, entry.held, entry.groups), amount,
+          true);
       return entry;
     }
     Refunded refunded = (Refunded) event;
@@ -453,8 +463,8 @@ final class Balances {
           + " left of the spend");
     }
     if (refunded.restoresAllowance()) {
-      checkAccounts(refunded, entry, negated(split(amount, unrefunded(entry), entry.groups)),
-          new long[entry.accounts.length]);
+      checkAccounts(refunded, entry, entry.held == null ? null : negated(split(amount, unrefunded(entry),
+          entry.groups)), -amount, false);
     }
     return entry;
   }
@@ -485,23 +495,27 @@ final class Balances {
       } else if (event instanceof Posted) {
         Posted posted = (Posted) event;
         long amount = posted.amount().minorUnits();
-        long[] paid = split(amount, changed.held, changed.groups);
+        long[] paid = changed.held == null ? null : split(amount, changed.held, changed.groups);
         for (int i = 0; i < changed.accounts.length; i++) {
-          changed.accounts[i].add(changed.day, paid[i], -changed.held[i]);
+          changed.accounts[i].add(changed.day, paid == null ? amount : paid[i], -changed.heldAt(i));
         }
-        changed.paid = paid;
-        changed.returned = new long[paid.length];
+        if (paid != null) {
+          changed.paid = paid;
+          changed.returned = new long[paid.length];
+        }
         changed.status = ReservationStatus.POSTED;
         changed.posted = amount;
       } else {
         Refunded refunded = (Refunded) event;
         long amount = refunded.amount().minorUnits();
-        long[] back = split(amount, unrefunded(changed), changed.groups);
+        long[] back = changed.held == null ? null : split(amount, unrefunded(changed), changed.groups);
         for (int i = 0; i < changed.accounts.length; i++) {
           if (refunded.restoresAllowance()) {
-            changed.accounts[i].add(changed.day, -back[i], 0);
+            changed.accounts[i].add(changed.day, back == null ? -amount : -back[i], 0);
           }
-          changed.returned[i] += back[i];
+          if (back != null) {
+            Objects.requireNonNull(changed.returned)[i] += back[i];
+          }
         }
         changed.refunded += amount;
       }
@@ -511,43 +525,30 @@ final class Balances {
   private void reserve(Reserved reserved, Entry entry) {
     List<Charge> charges = reserved.charges();
     int n = charges.size() + 1;
+    long whole = reserved.amount().minorUnits();
     Account[] charged = new Account[n];
-    long[] held = new long[n];
-    int[] groups = new int[n];
-    Map<String, Integer> groupOf = null; // made only for a purchase shared among children
+    boolean shared = false;
     for (int i = 0; i < charges.size(); i++) {
       Charge charge = charges.get(i);
       UsageKey key = charge.key();
       charged[i] = accounts.computeIfAbsent(AccountKey.of(key), k -> new Account());
-      held[i] = charge.amount().minorUnits();
-      groups[i] = -1;
+      shared |= charge.amount().minorUnits() != whole;
       if (key.scope() == AllowanceScope.CHILD) {
         children.computeIfAbsent(reserved.familyId(), family -> ConcurrentHashMap.newKeySet()).add(key.holder());
-        if (held[i] != reserved.amount().minorUnits()) { // a share: split with the allowance's other children
-          if (groupOf == null) {
-            groupOf = new HashMap<>();
-          }
-          Integer group = groupOf.get(key.allowanceName());
-          if (group == null) {
-            group = groupOf.size();
-            groupOf.put(key.allowanceName(), group);
-          }
-          groups[i] = group;
-        }
       }
     }
     charged[n - 1] = accounts.computeIfAbsent(AccountKey.spendingOf(reserved.familyId()), key -> new Account());
-    held[n - 1] = reserved.amount().minorUnits();
-    groups[n - 1] = -1;
+    if (shared) {
+      shareAmongChildren(entry, charges, whole);
+    }
     entry.accounts = charged;
-    entry.held = held;
-    entry.groups = groups;
+    entry.amount = whole;
     entry.day = reserved.day().toEpochDay();
     entry.expiresAt = reserved.expiresAt().orElse(null);
     entry.reserved = reserved;
     entry.status = reserved.awaitsApproval() ? ReservationStatus.AWAITING_APPROVAL : ReservationStatus.APPROVED;
     for (int i = 0; i < n; i++) {
-      charged[i].add(entry.day, 0, held[i]);
+      charged[i].add(entry.day, 0, entry.heldAt(i));
     }
     if (reserved.awaitsApproval()) {
       awaiting.add(reserved.requestId());
@@ -557,10 +558,38 @@ final class Balances {
     }
   }
 
+  /**
+   * Sets up the splits of a purchase shared among children: what each account holds, and which per-child charges
+   * of one allowance share a split. Only such a purchase pays for these arrays.
+   */
+  private static void shareAmongChildren(Entry entry, List<Charge> charges, long whole) {
+    int n = charges.size() + 1;
+    long[] held = new long[n];
+    int[] groups = new int[n];
+    List<String> allowances = new ArrayList<>(2);
+    for (int i = 0; i < charges.size(); i++) {
+      Charge charge = charges.get(i);
+      held[i] = charge.amount().minorUnits();
+      groups[i] = -1;
+      if (held[i] != whole) {
+        int group = allowances.indexOf(charge.key().allowanceName());
+        if (group < 0) {
+          group = allowances.size();
+          allowances.add(charge.key().allowanceName());
+        }
+        groups[i] = group;
+      }
+    }
+    held[n - 1] = whole;
+    groups[n - 1] = -1;
+    entry.held = held;
+    entry.groups = groups;
+  }
+
   private void release(Entry entry, ReservationStatus to) {
     stopAwaiting(entry);
     for (int i = 0; i < entry.accounts.length; i++) {
-      entry.accounts[i].add(entry.day, 0, -entry.held[i]);
+      entry.accounts[i].add(entry.day, 0, -entry.heldAt(i));
     }
     entry.status = to;
   }
@@ -579,15 +608,17 @@ final class Balances {
     if (!released.equals(reserved.amount())) {
       throw broken(event, "it releases " + released + ", not the " + reserved.amount() + " reserved");
     }
-    checkAccounts(event, entry, new long[entry.accounts.length], negated(entry.held));
+    checkAccounts(event, entry, null, 0, true);
     return entry;
   }
 
   /** What is left of each account's payment after the refunds so far: the weights a new refund is split by. */
   private static long[] unrefunded(Entry entry) {
-    long[] left = new long[entry.paid.length];
+    long[] paid = Objects.requireNonNull(entry.paid);
+    long[] returned = Objects.requireNonNull(entry.returned);
+    long[] left = new long[paid.length];
     for (int i = 0; i < left.length; i++) {
-      left[i] = entry.paid[i] - entry.returned[i];
+      left[i] = paid[i] - returned[i];
     }
     return left;
   }
@@ -607,7 +638,8 @@ final class Balances {
    * earlier account winning a tie. So each group's parts add up to {@code total}, and no part exceeds its weight
    * when {@code total} is at most the group's total weight.
    */
-  static long[] split(long total, long[] weights, int[] groups) {
+  static long[] split(long total, long[] weights, int @Nullable [] groups) {
+    Objects.requireNonNull(groups, "groups");
     long[] parts = new long[weights.length];
     boolean[] done = new boolean[weights.length];
     for (int i = 0; i < weights.length; i++) {
@@ -649,13 +681,18 @@ final class Balances {
     return parts;
   }
 
-  /** Checks a change to every account a reservation charges, on its day: one posted and reserved change each. */
-  private void checkAccounts(LedgerEvent event, Entry entry, long[] postedChanges, long[] reservedChanges) {
+  /**
+   * Checks a change to every account a reservation charges, on its day: each account's posted amount changes by
+   * {@code posted[i]} (or {@code postedAll} when {@code posted} is null, as for every purchase not shared among
+   * children), and if {@code release} its held amount is released.
+   */
+  private void checkAccounts(LedgerEvent event, Entry entry, long @Nullable [] posted, long postedAll,
+      boolean release) {
     Reserved reserved = Objects.requireNonNull(entry.reserved);
     for (int i = 0; i < entry.accounts.length; i++) {
       Account account = entry.accounts[i];
-      checkResult(event, reserved, i, account.posted(entry.day), account.reserved(entry.day), postedChanges[i],
-          reservedChanges[i]);
+      checkResult(event, reserved, i, account.posted(entry.day), account.reserved(entry.day),
+          posted == null ? postedAll : posted[i], release ? -entry.heldAt(i) : 0);
     }
   }
 

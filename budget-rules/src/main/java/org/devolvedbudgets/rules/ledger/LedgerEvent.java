@@ -4,12 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.devolvedbudgets.model.id.FamilyId;
 import org.devolvedbudgets.model.id.RequestId;
 import org.devolvedbudgets.model.id.WorkerId;
@@ -218,25 +214,31 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
       requireNonNull(day, "day");
       charges = List.copyOf(requireNonNull(charges, "charges"));
       requireNonNull(expiresAt, "expiresAt");
-      Map<String, Long> byAllowance = new HashMap<>();
-      Set<UsageKey> keys = new HashSet<>();
-      for (Charge charge : charges) {
+      // A handful of charges: checked pairwise, so a reservation allocates nothing for its own check.
+      for (int i = 0; i < charges.size(); i++) {
+        Charge charge = charges.get(i);
         UsageKey key = charge.key();
         if (!key.period().contains(day) || key.scope() == AllowanceScope.REQUEST) {
           throw new IllegalArgumentException("charge " + key + " does not count a request made on " + day);
         }
-        if (!keys.add(key)) {
-          throw new IllegalArgumentException("charge " + key + " is given twice");
-        }
         Checks.sameCurrency("charges", charge.amount(), amount);
-        byAllowance.merge(key.allowanceName(), charge.amount().minorUnits(), Math::addExact);
-      }
-      byAllowance.forEach((allowance, total) -> {
-        if (total != amount.minorUnits()) {
-          throw new IllegalArgumentException("the charges of '" + allowance + "' add up to "
+        long total = 0;
+        boolean first = true;
+        for (int j = 0; j < charges.size(); j++) {
+          Charge other = charges.get(j);
+          if (other.key().allowanceName().equals(key.allowanceName())) {
+            if (j < i && other.key().equals(key)) {
+              throw new IllegalArgumentException("charge " + key + " is given twice");
+            }
+            first &= j >= i;
+            total = Math.addExact(total, other.amount().minorUnits());
+          }
+        }
+        if (first && total != amount.minorUnits()) {
+          throw new IllegalArgumentException("the charges of '" + key.allowanceName() + "' add up to "
               + Money.ofMinor(amount.currency(), total) + ", not the " + amount + " reserved");
         }
-      });
+      }
     }
 
     /**

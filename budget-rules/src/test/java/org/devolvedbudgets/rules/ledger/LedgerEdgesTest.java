@@ -40,6 +40,7 @@ import org.devolvedbudgets.rules.Outcome;
 import org.devolvedbudgets.rules.RefusalCode;
 import org.devolvedbudgets.rules.TestPilots;
 import org.devolvedbudgets.rules.position.RemainingBudget;
+import org.devolvedbudgets.rules.position.UsageKey;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -305,5 +306,31 @@ class LedgerEdgesTest {
     assertEquals(2, ledger.lastSequence(), "nothing was recorded by the bad calls");
     TeamId unused = TeamId.of("unused");
     assertEquals(List.of(), ledger.remainingBudget(unused, LocalDate.of(2019, 6, 3)));
+  }
+
+  @Test
+  void aReservationsChargesMustCountTheRequestOnceAndAddUp() {
+    UsageKey first = new UsageKey("Per child", AllowanceScope.CHILD, "C-1", ONE_YEAR);
+    UsageKey second = new UsageKey("Per child", AllowanceScope.CHILD, "C-2", ONE_YEAR);
+    UsageKey family = new UsageKey("Per family", AllowanceScope.FAMILY, "F-1", ONE_YEAR);
+    LocalDate day = LocalDate.of(2019, 6, 3);
+    List<Charge> good = List.of(new Charge(first, gbp("300.00")), new Charge(second, gbp("300.00")),
+        new Charge(family, gbp("600.00")));
+    assertEquals(3, reserved(day, good).charges().size());
+    assertEquals("charge " + first + " is given twice", assertThrows(IllegalArgumentException.class,
+        () -> reserved(day, List.of(new Charge(first, gbp("300.00")), new Charge(first, gbp("300.00")))))
+        .getMessage());
+    assertEquals("the charges of 'Per child' add up to GBP 500.00, not the GBP 600.00 reserved",
+        assertThrows(IllegalArgumentException.class, () -> reserved(day, List.of(new Charge(first, gbp("300.00")),
+            new Charge(second, gbp("200.00"))))).getMessage());
+    assertThrows(IllegalArgumentException.class, () -> reserved(LocalDate.of(2020, 4, 1), good),
+        "a charge whose period does not contain the day");
+    assertThrows(CurrencyMismatchException.class, () -> reserved(day, List.of(new Charge(family,
+        Money.parse("EUR 600.00")))));
+  }
+
+  private static LedgerEvent.Reserved reserved(LocalDate day, List<Charge> charges) {
+    return new LedgerEvent.Reserved(1, at(2019, 6, 3, 9, 0), WORKER, FamilyId.of("F-1"), RequestId.of("R-1"),
+        gbp("600.00"), day, charges, Optional.empty());
   }
 }
