@@ -243,7 +243,8 @@ public final class BudgetLedger {
    *   <li>the end of the scheme's term, after which nothing can be approved ({@link LedgerRefusal#TERM_ENDED});
    *   <li>the end of any financial or calendar year the request is charged to: unspent money lapses with its year
    *       unless a carry-forward is approved, so a hold made on 30 March is not approved and paid in April against
-   *       the closed year.
+   *       the closed year. The ledger does not record carry-forwards: where finance approves one, the request is
+   *       submitted again under a new id in the new year, and counts against that year.
    * </ul>
    * A lapsed hold releases its money at that instant, in every decision and remaining budget, whether or not
    * {@link #expire} has run; the ledger records the expiry once, the next time it touches the family or sweeps.
