@@ -109,7 +109,7 @@ public final class Fixtures {
 
   private static BudgetPosition familyHasUsed(String posted, String reserved) {
     return BudgetPosition.builder()
-        .usage(Pilots.WIGAN_PER_FAMILY, FAMILY,
+        .usage(Pilots.WIGAN_PER_FAMILY_ID, FAMILY,
             Usage.of(FINANCIAL_YEAR, Money.parse(posted), Money.parse(reserved)))
         .build();
   }

@@ -1,5 +1,7 @@
 package org.devolvedbudgets.rules;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,6 +40,56 @@ public final class Decision {
     this.requiredRole = requiredRole;
     this.requiredTier = requiredTier;
     this.configurationVersion = configurationVersion;
+  }
+
+  /**
+   * Returns a decision, as a store reading a journal back rebuilds one. The rules make their own
+   * ({@link SpendRules#decide}); this checks what theirs always satisfy: an approved decision has no findings, no
+   * role and tier -1; one that needs approval has only routing findings, at least one, a role and a tier of 0 or
+   * more; a declined one has at least one declining finding, no role and tier -1.
+   *
+   * @param requestId the request decided, not null
+   * @param outcome the outcome, not null
+   * @param findings every finding, in the order the rules list them, not null
+   * @param requiredRole the role that must approve, present exactly when the outcome needs approval; or null
+   * @param requiredTier the index of the tier that must approve when the outcome needs approval, else -1
+   * @param configurationVersion the configuration version it was decided under, 1 or more
+   * @return the decision, not null
+   * @throws NullPointerException if {@code requestId}, {@code outcome}, {@code findings} or a finding is null
+   * @throws IllegalArgumentException if the parts are inconsistent, as above
+   */
+  public static Decision of(RequestId requestId, Outcome outcome, List<Finding> findings,
+      @Nullable ApprovalRole requiredRole, int requiredTier, int configurationVersion) {
+    requireNonNull(requestId, "requestId");
+    requireNonNull(outcome, "outcome");
+    List<Finding> copy = List.copyOf(requireNonNull(findings, "findings"));
+    if (configurationVersion < 1) {
+      throw new IllegalArgumentException("configurationVersion must be at least 1, but was " + configurationVersion);
+    }
+    boolean routes = outcome == Outcome.NEEDS_APPROVAL;
+    if (routes != (requiredRole != null) || (routes ? requiredTier < 0 : requiredTier != -1)) {
+      throw new IllegalArgumentException("a decision " + outcome + " must have " + (routes
+          ? "a required role and a tier of 0 or more" : "no required role and tier -1") + ", but had role "
+          + requiredRole + " and tier " + requiredTier);
+    }
+    long declining = copy.stream().filter(finding -> finding.code().declines()).count();
+    boolean consistent;
+    switch (outcome) {
+      case APPROVED:
+        consistent = copy.isEmpty();
+        break;
+      case NEEDS_APPROVAL:
+        consistent = !copy.isEmpty() && declining == 0;
+        break;
+      default:
+        consistent = declining > 0;
+        break;
+    }
+    if (!consistent) {
+      throw new IllegalArgumentException("a decision " + outcome + " cannot have these findings: " + copy.size()
+          + " in all, " + declining + " declining");
+    }
+    return new Decision(requestId, outcome, copy, requiredRole, requiredTier, configurationVersion);
   }
 
   /**
@@ -113,7 +165,8 @@ public final class Decision {
   }
 
   /**
-   * Returns whether {@code obj} is a decision for the same request with the same outcome, findings, role, tier and configuration version.
+   * Returns whether {@code obj} is a decision for the same request with the same outcome, findings, role, tier
+   * and configuration version.
    *
    * @param obj the object to compare with, may be null
    * @return true if equal

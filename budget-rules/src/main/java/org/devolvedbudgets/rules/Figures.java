@@ -1,9 +1,13 @@
 package org.devolvedbudgets.rules;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import org.devolvedbudgets.model.money.CurrencyMismatchException;
 import org.devolvedbudgets.model.money.Money;
+import org.devolvedbudgets.model.text.SafeText;
 import org.devolvedbudgets.rules.position.RemainingBudget;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +27,55 @@ public final class Figures {
   private final Money requested;
   private final Money remaining;
   private final @Nullable LocalDate resetsOn;
+
+  /**
+   * Returns figures, as a store reading a journal back rebuilds them. The rules make their own; this checks what
+   * theirs always satisfy.
+   *
+   * @param name the allowance's or threshold's display name, 1 to 100 characters without control or
+   *     bidirectional formatting characters, not null
+   * @param limit the cap, threshold or approval limit, positive, not null
+   * @param spent what was spent in the period before the request, zero or more, not null
+   * @param reserved what was held in the period before the request, zero or more, not null
+   * @param requested the amount requested (or a child's share of it), positive, not null
+   * @param resetsOn the day the allowance starts afresh, or null if it does not reset
+   * @return the figures, not null
+   * @throws NullPointerException if an argument other than {@code resetsOn} is null
+   * @throws IllegalArgumentException if the name is empty, too long or unsafe, or an amount is out of range
+   * @throws org.devolvedbudgets.model.money.CurrencyMismatchException if the amounts' currencies differ
+   */
+  public static Figures of(String name, Money limit, Money spent, Money reserved, Money requested,
+      @Nullable LocalDate resetsOn) {
+    requireNonNull(name, "name");
+    if (name.isEmpty() || name.length() > 100 || SafeText.indexOfUnsafe(name) >= 0) {
+      throw new IllegalArgumentException("name must be 1 to 100 characters without control or bidirectional "
+          + "formatting characters, but was " + SafeText.excerpt(name));
+    }
+    positive("limit", limit);
+    positive("requested", requested);
+    if (requireNonNull(spent, "spent").isNegative()) {
+      throw new IllegalArgumentException("spent must be zero or more, but was " + spent);
+    }
+    if (requireNonNull(reserved, "reserved").isNegative()) {
+      throw new IllegalArgumentException("reserved must be zero or more, but was " + reserved);
+    }
+    sameCurrency("spent", spent, limit);
+    sameCurrency("reserved", reserved, limit);
+    sameCurrency("requested", requested, limit);
+    return new Figures(name, limit, spent, reserved, requested, resetsOn);
+  }
+
+  private static void sameCurrency(String parameter, Money amount, Money limit) {
+    if (!amount.hasCurrency(limit.currency())) {
+      throw new CurrencyMismatchException(parameter, amount, limit.currency(), "the limit's currency");
+    }
+  }
+
+  private static void positive(String parameter, Money amount) {
+    if (!requireNonNull(amount, parameter).isPositive()) {
+      throw new IllegalArgumentException(parameter + " must be positive, but was " + amount);
+    }
+  }
 
   Figures(String name, Money limit, Money spent, Money reserved, Money requested, @Nullable LocalDate resetsOn) {
     this.name = name;

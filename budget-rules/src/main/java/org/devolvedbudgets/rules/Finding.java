@@ -1,8 +1,11 @@
 package org.devolvedbudgets.rules;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.Objects;
 import java.util.Optional;
 import org.devolvedbudgets.model.scheme.ApprovalRole;
+import org.devolvedbudgets.model.text.SafeText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Finding {
 
+  /** The longest message {@link #of} accepts: 1,000 characters. */
+  public static final int MAX_MESSAGE_LENGTH = 1_000;
+
   private final FindingCode code;
   private final String message;
   private final @Nullable Figures figures;
@@ -24,6 +30,39 @@ public final class Finding {
     this.message = message;
     this.figures = figures;
     this.role = role;
+  }
+
+  /**
+   * Returns a finding, as a store reading a journal back rebuilds one. The rules make their own; this checks what
+   * theirs always satisfy.
+   *
+   * @param code the stable code, not null
+   * @param message the plain-English explanation, 1 to {@value #MAX_MESSAGE_LENGTH} characters without control or
+   *     bidirectional formatting characters, not null
+   * @param figures the figures behind it, or null
+   * @param role the least senior role that may approve: present exactly when {@code code} routes; or null
+   * @return the finding, not null
+   * @throws NullPointerException if {@code code} or {@code message} is null
+   * @throws IllegalArgumentException if the message is empty, too long or holds an unsafe character, or the role
+   *     is given for a declining code or missing for a routing one
+   */
+  public static Finding of(FindingCode code, String message, @Nullable Figures figures, @Nullable ApprovalRole role) {
+    requireNonNull(code, "code");
+    requireNonNull(message, "message");
+    if (message.isEmpty() || message.length() > MAX_MESSAGE_LENGTH) {
+      throw new IllegalArgumentException("message must be 1 to " + MAX_MESSAGE_LENGTH + " characters, but was "
+          + message.length());
+    }
+    int unsafe = SafeText.indexOfUnsafe(message);
+    if (unsafe >= 0) {
+      throw new IllegalArgumentException("message may not hold control or bidirectional formatting characters, but "
+          + "has U+" + String.format("%04X", (int) message.charAt(unsafe)) + " at index " + unsafe);
+    }
+    if (code.declines() == (role != null)) {
+      throw new IllegalArgumentException("role must be " + (code.declines() ? "absent for the declining code "
+          : "given for the routing code ") + code + ", but was " + role);
+    }
+    return new Finding(code, message, figures, role);
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.devolvedbudgets.model.id.AllowanceId;
 import org.devolvedbudgets.model.id.ChildId;
 import org.devolvedbudgets.model.id.FamilyId;
 import org.devolvedbudgets.model.money.Money;
@@ -145,7 +146,7 @@ public final class SpendRules {
       }
       BudgetPeriod period = allowance.period().periodContaining(day, configuration.term());
       for (String holder : holders(allowance.scope(), request)) {
-        keys.add(new UsageKey(allowance.name(), allowance.scope(), holder, period));
+        keys.add(new UsageKey(allowance.id(), allowance.scope(), holder, period));
       }
     }
     return List.copyOf(keys);
@@ -198,9 +199,9 @@ public final class SpendRules {
     Money zero = Money.zero(configuration.currency());
     List<RemainingBudget> result = new ArrayList<>();
     for (Allowance allowance : configuration.allowances()) {
-      String name = allowance.name();
+      AllowanceId id = allowance.id();
       if (allowance.scope() == AllowanceScope.REQUEST) {
-        result.add(RemainingBudget.perRequest(name, allowance.cap()));
+        result.add(RemainingBudget.perRequest(allowance));
         continue;
       }
       BudgetPeriod period = allowance.period().periodContaining(date, configuration.term());
@@ -208,14 +209,14 @@ public final class SpendRules {
       switch (allowance.scope()) {
         case FAMILY:
           result.add(remaining(allowance, familyId.value(),
-              position.usage(name, familyId.value()).orElse(none), date));
+              position.usage(id, familyId.value()).orElse(none), date));
           break;
         case PILOT:
           result.add(remaining(allowance, BudgetPosition.PILOT,
-              position.usage(name, BudgetPosition.PILOT).orElse(none), date));
+              position.usage(id, BudgetPosition.PILOT).orElse(none), date));
           break;
         default:
-          for (Map.Entry<String, Usage> entry : position.usagesOf(name).entrySet()) {
+          for (Map.Entry<String, Usage> entry : position.usagesOf(id).entrySet()) {
             result.add(remaining(allowance, entry.getKey(), entry.getValue(), date));
           }
           break;
@@ -226,7 +227,7 @@ public final class SpendRules {
 
   private static RemainingBudget remaining(Allowance allowance, String holder, Usage usage, LocalDate date) {
     checkPeriod(allowance.name(), holder, usage, date);
-    return RemainingBudget.of(allowance.name(), allowance.scope(), holder, allowance.cap(), usage);
+    return RemainingBudget.of(allowance, holder, usage);
   }
 
   private static void checkPeriod(String allowanceName, String holder, Usage usage, LocalDate day) {
@@ -432,7 +433,7 @@ public final class SpendRules {
         BudgetPosition position, Allowance allowance, String holder, Money amount, @Nullable Findings found) {
       LocalDate day = request.requestedOn();
       long requested = amount.minorUnits();
-      Usage usage = position.usageOrNull(allowance.name(), holder);
+      Usage usage = position.usageOrNull(allowance.id(), holder);
       long used = 0;
       if (usage != null) {
         checkUsage(configuration, allowance.name(), holder, usage, day);

@@ -120,7 +120,7 @@ class DarlingtonRulesTest {
     FamilyId treated = firstIn(Arm.TREATMENT);
     AllocationRecord record = Allocations.allocate(darlington(), treated, 2, LocalDate.of(2019, 5, 1));
     BudgetPosition position = BudgetPosition.builder().allocation(record)
-        .usage(DARLINGTON_FAMILY, treated, Usage.of(
+        .usage(TestPilots.DARLINGTON_FAMILY_ID, treated, Usage.of(
             PeriodPolicy.wholePilot().periodContaining(LocalDate.of(2019, 6, 3), TestPilots.TERM),
             gbp("9000.00"), gbp("500.00")))
         .build();

@@ -82,7 +82,7 @@ class DecisionPropertiesTest {
       default:
         holders = List.of(BudgetPosition.PILOT);
     }
-    return holders.stream().map(h -> s.position().usage(allowance.name(), h).orElse(none))
+    return holders.stream().map(h -> s.position().usage(allowance.id(), h).orElse(none))
         .collect(Collectors.toList());
   }
 
@@ -94,6 +94,21 @@ class DecisionPropertiesTest {
       Decision decision = s.decide();
       assertEquals(s.request().id(), decision.requestId());
       assertEquals(s.configuration().version(), decision.configurationVersion());
+    });
+  }
+
+  @Test
+  void everyDecisionCanBeRebuiltFromItsPartsThroughPublicFactories() {
+    // What a store reading a journal back does: Decision.of, Finding.of and Figures.of accept every decision the
+    // rules make and rebuild an equal one.
+    qt().forAll(scenarios()).checkAssert(s -> {
+      Decision decision = s.decide();
+      List<Finding> findings = decision.findings().stream().map(finding -> Finding.of(finding.code(),
+          finding.message(), finding.figures().map(f -> Figures.of(f.name(), f.limit(), f.spent(), f.reserved(),
+              f.requested(), f.resetsOn().orElse(null))).orElse(null), finding.role().orElse(null)))
+          .collect(Collectors.toList());
+      assertEquals(decision, Decision.of(decision.requestId(), decision.outcome(), findings,
+          decision.requiredRole().orElse(null), decision.requiredTier(), decision.configurationVersion()));
     });
   }
 
@@ -176,11 +191,12 @@ class DecisionPropertiesTest {
               s.request().requestedOn(), s.position());
           for (RemainingBudget budget : remaining) {
             Allowance allowance = s.configuration().allowances().stream()
-                .filter(a -> a.name().equals(budget.allowanceName())).findFirst().orElseThrow();
+                .filter(a -> a.id().equals(budget.allowanceId())).findFirst().orElseThrow();
+            assertEquals(allowance.name(), budget.allowanceName());
             assertEquals(allowance.cap(), budget.limit());
             // spent and reserved are the position's usage for this allowance and holder, or nothing
             Money zero = Money.zero(s.configuration().currency());
-            Usage usage = s.position().usage(budget.allowanceName(), budget.holder()).orElse(null);
+            Usage usage = s.position().usage(budget.allowanceId(), budget.holder()).orElse(null);
             assertEquals(usage == null ? zero : usage.posted(), budget.spent(), budget::toString);
             assertEquals(usage == null ? zero : usage.reserved(), budget.reserved(), budget::toString);
             long expected = allowance.cap().minorUnits() - budget.spent().minorUnits()
@@ -188,9 +204,9 @@ class DecisionPropertiesTest {
             assertEquals(Math.max(0, expected), budget.remaining().minorUnits(), budget::toString);
           }
           for (Allowance allowance : s.configuration().allowances()) {
-            long listed = remaining.stream().filter(b -> b.allowanceName().equals(allowance.name())).count();
+            long listed = remaining.stream().filter(b -> b.allowanceId().equals(allowance.id())).count();
             boolean perHolder = allowance.scope() == AllowanceScope.CHILD || allowance.scope() == AllowanceScope.TEAM;
-            long expected = perHolder ? s.position().usagesOf(allowance.name()).size() : 1;
+            long expected = perHolder ? s.position().usagesOf(allowance.id()).size() : 1;
             assertEquals(expected, listed, allowance::toString);
           }
         });

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.devolvedbudgets.model.id.AllowanceId;
 import org.devolvedbudgets.model.id.ChildId;
 import org.devolvedbudgets.model.id.TeamId;
 import org.devolvedbudgets.model.money.Money;
@@ -47,15 +48,15 @@ class FindingCodesTest {
     return base("Example", "Every rule")
         .addEligibleTeams(VAT)
         .addAllowances(
-            Allowance.builder().name("Per request").cap(gbp("1000.00")).scope(AllowanceScope.REQUEST).build(),
-            Allowance.builder().name("Per child per year").cap(gbp("300.00")).scope(AllowanceScope.CHILD)
+            Allowance.builder().id(AllowanceId.of("per-request")).name("Per request").cap(gbp("1000.00")).scope(AllowanceScope.REQUEST).build(),
+            Allowance.builder().id(AllowanceId.of("per-child-per-year")).name("Per child per year").cap(gbp("300.00")).scope(AllowanceScope.CHILD)
                 .period(PeriodPolicy.financialYear()).build(),
-            Allowance.builder().name("Per family per year").cap(gbp("4000.00")).scope(AllowanceScope.FAMILY)
+            Allowance.builder().id(AllowanceId.of("per-family-per-year")).name("Per family per year").cap(gbp("4000.00")).scope(AllowanceScope.FAMILY)
                 .period(PeriodPolicy.financialYear()).build(),
-            Allowance.builder().name("Team budget").cap(gbp("20000.00")).scope(AllowanceScope.TEAM)
+            Allowance.builder().id(AllowanceId.of("team-budget")).name("Team budget").cap(gbp("20000.00")).scope(AllowanceScope.TEAM)
                 .period(PeriodPolicy.financialYear()).build(),
-            Allowance.builder().name("Pilot grant").cap(gbp("400000.00")).scope(AllowanceScope.PILOT).build(),
-            Allowance.builder().name("Therapy per family").cap(gbp("2000.00")).scope(AllowanceScope.FAMILY)
+            Allowance.builder().id(AllowanceId.of("pilot-grant")).name("Pilot grant").cap(gbp("400000.00")).scope(AllowanceScope.PILOT).build(),
+            Allowance.builder().id(AllowanceId.of("therapy-per-family")).name("Therapy per family").cap(gbp("2000.00")).scope(AllowanceScope.FAMILY)
                 .enforcement(Enforcement.SOFT).category(SpendCategory.THERAPEUTIC).build())
         .approvalPolicy(ApprovalPolicy.builder()
             .addTiers(ApprovalTier.upTo(ApprovalRole.SOCIAL_WORKER, gbp("500.00")))
@@ -90,10 +91,10 @@ class FindingCodesTest {
   }
 
   /** The usage the request needs of one allowance, with {@code posted} spent; nothing used of the others. */
-  private static BudgetPosition spentOn(SpendRequest request, String allowance, String posted) {
+  private static BudgetPosition spentOn(SpendRequest request, String allowanceId, String posted) {
     BudgetPosition.Builder position = BudgetPosition.builder();
     for (UsageKey key : SpendRules.usageKeys(everything(), request)) {
-      if (key.allowanceName().equals(allowance)) {
+      if (key.allowanceId().value().equals(allowanceId)) {
         position.usage(key, Usage.of(key.period(), gbp(posted), gbp("0.00")));
       }
     }
@@ -135,7 +136,7 @@ class FindingCodesTest {
     SCENARIOS.put(FindingCode.ABOVE_APPROVAL_LIMITS, () -> decide(forChild(VAT, "5000.01").build()));
     SCENARIOS.put(FindingCode.SOFT_CAP_EXCEEDED, () -> {
       SpendRequest request = forChild(VAT, "100.00").category(SpendCategory.THERAPEUTIC).build();
-      return decide(request, spentOn(request, "Therapy per family", "1950.00"));
+      return decide(request, spentOn(request, "therapy-per-family", "1950.00"));
     });
     SCENARIOS.put(FindingCode.CUMULATIVE_THRESHOLD_REACHED, () -> {
       SpendRequest secondHalf = forChild(VAT, "500.00").addChildIds(YOUNGER).build();
@@ -218,7 +219,7 @@ class FindingCodesTest {
             .filter(finding -> finding.code() == FindingCode.CHILD_NOT_NAMED).findFirst().orElseThrow().message());
     // A per-child allowance for one category only does not ask for a child on other spending.
     PilotConfiguration therapyPerChild = base("Example", "Therapy per child").addEligibleTeams(VAT)
-        .addAllowances(Allowance.builder().name("Therapy per child").cap(gbp("300.00")).scope(AllowanceScope.CHILD)
+        .addAllowances(Allowance.builder().id(AllowanceId.of("therapy-per-child")).name("Therapy per child").cap(gbp("300.00")).scope(AllowanceScope.CHILD)
             .category(SpendCategory.THERAPEUTIC).build())
         .approvalPolicy(everything().approvalPolicy()).build();
     assertEquals(Outcome.APPROVED, SpendRules.decide(therapyPerChild, TestPilots.request(VAT, "50.00").build(),

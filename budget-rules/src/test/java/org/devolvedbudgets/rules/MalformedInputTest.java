@@ -42,7 +42,7 @@ class MalformedInputTest {
     SpendRequest request = request(REUNIFICATION, "10.00").build();
     UsageKey key = SpendRules.usageKeys(wigan(), request).get(0);
     BudgetPosition euros = BudgetPosition.builder()
-        .usage(WIGAN_FAMILY, request.familyId(), Usage.of(key.period(), Money.parse("EUR 1.00"),
+        .usage(TestPilots.WIGAN_FAMILY_ID, request.familyId(), Usage.of(key.period(), Money.parse("EUR 1.00"),
             Money.parse("EUR 0.00")))
         .build();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import javax.money.Monetary;
+import org.devolvedbudgets.model.id.AllowanceId;
 import org.devolvedbudgets.model.id.ChildId;
 import org.devolvedbudgets.model.id.FamilyId;
 import org.devolvedbudgets.model.id.RequestId;
@@ -91,7 +92,8 @@ final class Scenarios {
   }
 
   private static Allowance allowance(RandomnessSource in, String name, AllowanceScope scope) {
-    Allowance.Builder builder = Allowance.builder().name(name).scope(scope).cap(pence(pick(in, 1, 1_000_000)))
+    Allowance.Builder builder = Allowance.builder().id(AllowanceId.of(name)).name(name).scope(scope)
+        .cap(pence(pick(in, 1, 1_000_000)))
         .enforcement(chance(in) ? Enforcement.HARD : Enforcement.SOFT).period(period(in));
     if (pick(in, 0, 3) == 0) {
       builder.category(oneOf(in, List.of(SpendCategory.values())));
@@ -176,7 +178,7 @@ final class Scenarios {
     BudgetPosition.Builder position = BudgetPosition.builder();
     for (UsageKey key : SpendRules.usageKeys(configuration, request)) {
       if (pick(in, 0, 4) > 0) {
-        long cap = configuration.allowances().stream().filter(a -> a.name().equals(key.allowanceName()))
+        long cap = configuration.allowances().stream().filter(a -> a.id().equals(key.allowanceId()))
             .findFirst().orElseThrow().cap().minorUnits();
         position.usage(key, Usage.of(key.period(), pence(pick(in, 0, cap * 2)), pence(pick(in, 0, cap))));
       }

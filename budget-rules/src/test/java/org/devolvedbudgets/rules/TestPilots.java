@@ -3,10 +3,13 @@ package org.devolvedbudgets.rules;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Locale;
 import javax.money.CurrencyUnit;
 import javax.money.Monetary;
+import org.devolvedbudgets.model.id.AllowanceId;
 import org.devolvedbudgets.model.id.FamilyId;
 import org.devolvedbudgets.model.id.RequestId;
+import org.devolvedbudgets.model.id.SchemeId;
 import org.devolvedbudgets.model.id.TeamId;
 import org.devolvedbudgets.model.id.WorkerId;
 import org.devolvedbudgets.model.money.Money;
@@ -46,6 +49,10 @@ public final class TestPilots {
   public static final String PILOT_GRANT = "Pilot grant";
   public static final String WIGAN_FAMILY = "Per family per financial year";
   public static final String DARLINGTON_FAMILY = "Per family";
+  public static final AllowanceId PER_REQUEST_ID = AllowanceId.of("per-request");
+  public static final AllowanceId PILOT_GRANT_ID = AllowanceId.of("pilot-grant");
+  public static final AllowanceId WIGAN_FAMILY_ID = AllowanceId.of("family-fy");
+  public static final AllowanceId DARLINGTON_FAMILY_ID = AllowanceId.of("family");
   public static final LocalDate SUSPENDED_FROM = LocalDate.of(2019, 10, 1);
 
   private TestPilots() {}
@@ -66,6 +73,7 @@ public final class TestPilots {
   public static PilotConfiguration.Builder base(String council, String scheme) {
     return PilotConfiguration.builder()
         .council(council)
+        .schemeId(SchemeId.of(council.toLowerCase(Locale.ROOT) + "-devolved-budgets"))
         .scheme(scheme)
         .version(1)
         .effectiveFrom(TERM.start())
@@ -76,9 +84,9 @@ public final class TestPilots {
   public static PilotConfiguration hillingdon() {
     return base("Hillingdon", "Vulnerable Adolescents Team devolved budget")
         .addEligibleTeams(VAT)
-        .addAllowances(Allowance.builder().name(PER_REQUEST).cap(gbp("1000.00"))
+        .addAllowances(Allowance.builder().id(PER_REQUEST_ID).name(PER_REQUEST).cap(gbp("1000.00"))
             .scope(AllowanceScope.REQUEST).enforcement(Enforcement.SOFT).build())
-        .addAllowances(Allowance.builder().name(PILOT_GRANT).cap(gbp("400000.00"))
+        .addAllowances(Allowance.builder().id(PILOT_GRANT_ID).name(PILOT_GRANT).cap(gbp("400000.00"))
             .scope(AllowanceScope.PILOT).build())
         .approvalPolicy(ApprovalPolicy.builder()
             .addTiers(ApprovalTier.upTo(ApprovalRole.SOCIAL_WORKER, gbp("500.00")))
@@ -91,7 +99,7 @@ public final class TestPilots {
   public static PilotConfiguration wigan() {
     return base("Wigan", "Reunification and edge of care devolved budget")
         .addEligibleTeams(REUNIFICATION, EDGE_OF_CARE)
-        .addAllowances(Allowance.builder().name(WIGAN_FAMILY).cap(gbp("4000.00"))
+        .addAllowances(Allowance.builder().id(WIGAN_FAMILY_ID).name(WIGAN_FAMILY).cap(gbp("4000.00"))
             .scope(AllowanceScope.FAMILY).period(PeriodPolicy.financialYear()).build())
         .approvalPolicy(ApprovalPolicy.builder()
             .addTiers(ApprovalTier.upTo(ApprovalRole.SOCIAL_WORKER, gbp("500.00")))
@@ -111,7 +119,7 @@ public final class TestPilots {
     return base("Darlington", "Devolved budgets for families at risk of care proceedings")
         .allTeamsEligible(true)
         .allocation(AllocationPolicy.randomised(darlingtonRandomisation()))
-        .addAllowances(Allowance.builder().name(DARLINGTON_FAMILY).cap(gbp("10000.00"))
+        .addAllowances(Allowance.builder().id(DARLINGTON_FAMILY_ID).name(DARLINGTON_FAMILY).cap(gbp("10000.00"))
             .scope(AllowanceScope.FAMILY).build())
         .approvalPolicy(ApprovalPolicy.builder().addTiers(ApprovalTier.unlimited(ApprovalRole.TEAM_MANAGER)).build())
         .build();

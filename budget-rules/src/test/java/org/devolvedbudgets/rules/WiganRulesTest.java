@@ -111,7 +111,7 @@ class WiganRulesTest {
     SpendRequest probe = request(REUNIFICATION, "1.00").requestedAt(at(2019, 11, 5, 9, 0)).build();
     UsageKey key = SpendRules.usageKeys(wigan(), probe).get(0);
     BudgetPosition position = BudgetPosition.builder()
-        .usage(WIGAN_FAMILY, FAMILY, Usage.of(key.period(), gbp("1250.00"), gbp("300.00"))).build();
+        .usage(TestPilots.WIGAN_FAMILY_ID, FAMILY, Usage.of(key.period(), gbp("1250.00"), gbp("300.00"))).build();
     List<RemainingBudget> remaining = SpendRules.remainingBudget(wigan(), FAMILY, day, position);
     assertEquals(1, remaining.size());
     RemainingBudget family = remaining.get(0);

@@ -58,7 +58,7 @@ public record NaivePosition(Map<String, Map<String, NaiveUsage>> usages, Optiona
     Map<String, Map<String, NaiveUsage>> usages = new HashMap<>();
     for (Allowance allowance : configuration.allowances()) {
       Map<String, NaiveUsage> byHolder = new HashMap<>();
-      position.usagesOf(allowance.name()).forEach((holder, usage) -> byHolder.put(holder, NaiveUsage.from(usage)));
+      position.usagesOf(allowance.id()).forEach((holder, usage) -> byHolder.put(holder, NaiveUsage.from(usage)));
       usages.put(allowance.name(), byHolder);
     }
     return new NaivePosition(usages, position.familyWindow().map(NaiveUsage::from), position.allocation());

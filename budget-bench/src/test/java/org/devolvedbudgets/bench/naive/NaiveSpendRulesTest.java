@@ -144,7 +144,7 @@ class NaiveSpendRulesTest {
       BudgetPosition.Builder position = BudgetPosition.builder();
       for (UsageKey key : SpendRules.usageKeys(configuration, request)) {
         long cap = configuration.allowances().stream()
-            .filter(allowance -> allowance.name().equals(key.allowanceName())).findFirst().orElseThrow()
+            .filter(allowance -> allowance.id().equals(key.allowanceId())).findFirst().orElseThrow()
             .cap().minorUnits();
         position.usage(key, usage(in, configuration, key.period(), cap));
       }

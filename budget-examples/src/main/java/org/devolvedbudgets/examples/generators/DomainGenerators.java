@@ -12,10 +12,12 @@ import java.util.Set;
 import java.util.function.Function;
 import javax.money.CurrencyUnit;
 import org.devolvedbudgets.examples.pilots.Pilots;
+import org.devolvedbudgets.model.id.AllowanceId;
 import org.devolvedbudgets.model.id.ChildId;
 import org.devolvedbudgets.model.id.FamilyId;
 import org.devolvedbudgets.model.id.Identifier;
 import org.devolvedbudgets.model.id.RequestId;
+import org.devolvedbudgets.model.id.SchemeId;
 import org.devolvedbudgets.model.id.TeamId;
 import org.devolvedbudgets.model.id.WorkerId;
 import org.devolvedbudgets.model.money.Money;
@@ -309,8 +311,10 @@ public final class DomainGenerators {
     Gen<Money> caps = amounts(10_000_000);
     Gen<PeriodPolicy> periods = periodPolicies();
     return in -> {
+      long number = pick(in, 1, 99);
       Allowance.Builder builder = Allowance.builder()
-          .name("Allowance " + pick(in, 1, 99))
+          .id(AllowanceId.of("allowance-" + number))
+          .name("Allowance " + number)
           .cap(caps.generate(in))
           .scope(oneOf(in, List.of(AllowanceScope.values())))
           .period(periods.generate(in))
@@ -369,6 +373,7 @@ public final class DomainGenerators {
       }
       PilotConfiguration.Builder builder = PilotConfiguration.builder()
           .council("Generated")
+          .schemeId(SchemeId.of("generated-scheme"))
           .scheme("Generated scheme")
           .version(1)
           .effectiveFrom(Pilots.TERM.start())
@@ -386,7 +391,8 @@ public final class DomainGenerators {
       int allowanceCount = (int) pick(in, 0, 4);
       for (int i = 0; i < allowanceCount; i++) {
         Allowance allowance = allowances.generate(in);
-        builder.addAllowances(Allowance.builder().from(allowance).name("Allowance " + (i + 1)).build());
+        builder.addAllowances(Allowance.builder().from(allowance).id(AllowanceId.of("allowance-" + (i + 1)))
+            .name("Allowance " + (i + 1)).build());
       }
       switch ((int) pick(in, 0, 2)) {
         case 0:

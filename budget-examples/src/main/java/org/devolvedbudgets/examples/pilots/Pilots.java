@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import javax.money.CurrencyUnit;
 import javax.money.Monetary;
+import org.devolvedbudgets.model.id.AllowanceId;
+import org.devolvedbudgets.model.id.SchemeId;
 import org.devolvedbudgets.model.id.TeamId;
 import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.model.period.BudgetPeriod;
@@ -93,6 +96,18 @@ public final class Pilots {
   /** The name of Darlington's family allowance. */
   public static final String DARLINGTON_PER_FAMILY = "Per family";
 
+  /** The id of Hillingdon's per-request allowance. */
+  public static final AllowanceId HILLINGDON_PER_REQUEST_ID = AllowanceId.of("per-request");
+
+  /** The id of Hillingdon's pilot-wide allowance. */
+  public static final AllowanceId HILLINGDON_PILOT_GRANT_ID = AllowanceId.of("pilot-grant");
+
+  /** The id of Wigan's family allowance. */
+  public static final AllowanceId WIGAN_PER_FAMILY_ID = AllowanceId.of("family-fy");
+
+  /** The id of Darlington's family allowance. */
+  public static final AllowanceId DARLINGTON_PER_FAMILY_ID = AllowanceId.of("family");
+
   private Pilots() {}
 
   /**
@@ -117,9 +132,11 @@ public final class Pilots {
   public static PilotConfiguration hillingdon() {
     return base("Hillingdon", "Vulnerable Adolescents Team devolved budget")
         .addEligibleTeams(HILLINGDON_TEAM)
-        .addAllowances(Allowance.builder().name(HILLINGDON_PER_REQUEST).cap(HILLINGDON_REQUEST_LIMIT)
+        .addAllowances(Allowance.builder().id(HILLINGDON_PER_REQUEST_ID)
+            .name(HILLINGDON_PER_REQUEST).cap(HILLINGDON_REQUEST_LIMIT)
             .scope(AllowanceScope.REQUEST).enforcement(Enforcement.SOFT).build())
-        .addAllowances(Allowance.builder().name(HILLINGDON_PILOT_GRANT).cap(HILLINGDON_GRANT)
+        .addAllowances(Allowance.builder().id(HILLINGDON_PILOT_GRANT_ID)
+            .name(HILLINGDON_PILOT_GRANT).cap(HILLINGDON_GRANT)
             .scope(AllowanceScope.PILOT).build())
         .approvalPolicy(ApprovalPolicy.builder()
             .addTiers(ApprovalTier.upTo(ApprovalRole.SOCIAL_WORKER, HILLINGDON_WORKER_AUTHORITY))
@@ -148,7 +165,7 @@ public final class Pilots {
   public static PilotConfiguration wigan() {
     return base("Wigan", "Reunification and edge of care devolved budget")
         .addEligibleTeams(WIGAN_REUNIFICATION, WIGAN_EDGE_OF_CARE)
-        .addAllowances(Allowance.builder().name(WIGAN_PER_FAMILY).cap(WIGAN_FAMILY_ALLOWANCE)
+        .addAllowances(Allowance.builder().id(WIGAN_PER_FAMILY_ID).name(WIGAN_PER_FAMILY).cap(WIGAN_FAMILY_ALLOWANCE)
             .scope(AllowanceScope.FAMILY).period(PeriodPolicy.financialYear()).build())
         .approvalPolicy(ApprovalPolicy.builder()
             .addTiers(ApprovalTier.upTo(ApprovalRole.SOCIAL_WORKER, WIGAN_WORKER_AUTHORITY))
@@ -177,7 +194,8 @@ public final class Pilots {
     return base("Darlington", "Devolved budgets for families at risk of care proceedings")
         .allTeamsEligible(true)
         .allocation(AllocationPolicy.randomised(darlingtonRandomisation().build()))
-        .addAllowances(Allowance.builder().name(DARLINGTON_PER_FAMILY).cap(DARLINGTON_FAMILY_ALLOWANCE)
+        .addAllowances(Allowance.builder().id(DARLINGTON_PER_FAMILY_ID)
+            .name(DARLINGTON_PER_FAMILY).cap(DARLINGTON_FAMILY_ALLOWANCE)
             .scope(AllowanceScope.FAMILY).build())
         .approvalPolicy(ApprovalPolicy.builder().addTiers(ApprovalTier.unlimited(ApprovalRole.TEAM_MANAGER)).build())
         .build();
@@ -215,6 +233,7 @@ public final class Pilots {
   private static PilotConfiguration.Builder base(String council, String scheme) {
     return PilotConfiguration.builder()
         .council(council)
+        .schemeId(SchemeId.of(council.toLowerCase(Locale.ROOT) + "-devolved-budgets"))
         .scheme(scheme)
         .version(1)
         .effectiveFrom(TERM.start())

@@ -2,11 +2,14 @@ package org.devolvedbudgets.examples.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.money.CurrencyUnit;
 import javax.money.Monetary;
 import org.devolvedbudgets.examples.pilots.Pilots;
+import org.devolvedbudgets.model.id.AllowanceId;
+import org.devolvedbudgets.model.id.SchemeId;
 import org.devolvedbudgets.model.id.TeamId;
 import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.model.period.BudgetPeriod;
@@ -45,7 +48,10 @@ final class ConfigurationJson {
 
   static final String[] FIELDS = {"pilot", "council", "scheme", "version", "effectiveFrom", "currency", "term",
       "allTeamsEligible", "eligibleTeams", "allocation", "allowances", "approvalPolicy", "allowedCategories",
-      "blockedSubcategories", "cashAllowed", "refundRestoresAllowance"};
+      "blockedSubcategories", "cashAllowed", "refundRestoresAllowance", "schemeId"};
+
+  /** The scheme id of a configuration that names neither a pilot nor an id of its own. */
+  static final SchemeId SCENARIO_SCHEME = SchemeId.of("scenario");
 
   private ConfigurationJson() {}
 
@@ -117,6 +123,11 @@ final class ConfigurationJson {
         () -> builder.council("(unreadable council)"));
     reading.optional("scheme", () -> builder.scheme(json.title("scheme", 100)),
         () -> builder.scheme("(unreadable scheme)"));
+    if (!json.has("pilot")) {
+      builder.schemeId(SCENARIO_SCHEME); // unless the file names one, as format 1 and 2 files need not
+    }
+    reading.optional("schemeId", () -> builder.schemeId(json.identifier("schemeId", "a scheme id", SchemeId::of)),
+        () -> builder.schemeId(SCENARIO_SCHEME));
     reading.optional("version", () -> builder.version((int) json.integer("version", 1, Integer.MAX_VALUE)),
         () -> builder.version(1));
     reading.optional("effectiveFrom", () -> builder.effectiveFrom(json.date("effectiveFrom")));
@@ -145,7 +156,8 @@ final class ConfigurationJson {
         JsonNodes item = items.get(i);
         int index = i;
         allowances.add(reading.nested("allowances[" + i + "]", () -> allowance(item),
-            () -> Allowance.builder().name("(unreadable allowance " + index + ")")
+            () -> Allowance.builder().id(AllowanceId.of("unreadable-" + index))
+                .name("(unreadable allowance " + index + ")")
                 .cap(Money.ofMinor(currency[0] != null ? currency[0] : Pilots.GBP, 1))
                 .scope(AllowanceScope.REQUEST).build()));
       }
@@ -298,10 +310,18 @@ final class ConfigurationJson {
   }
 
   private static Allowance allowance(JsonNodes json) {
-    json.onlyFields("name", "cap", "scope", "period", "enforcement", "category");
+    json.onlyFields("id", "name", "cap", "scope", "period", "enforcement", "category");
     FileProblems problems = new FileProblems(json.file());
     Allowance.Builder allowance = Allowance.builder();
-    problems.attempt(() -> allowance.name(json.title("name", 100)));
+    String name = problems.attempt(() -> json.title("name", 100));
+    if (name != null) {
+      allowance.name(name);
+    }
+    if (json.has("id")) {
+      problems.attempt(() -> allowance.id(json.identifier("id", "an allowance id", AllowanceId::of)));
+    } else if (name != null) {
+      allowance.id(idFor(name)); // format 1 and 2 files name no id
+    }
     problems.attempt(() -> allowance.cap(json.money("cap")));
     problems.attempt(() -> allowance.scope(json.enumValue("scope", AllowanceScope.class)));
     if (json.has("period")) {
@@ -326,6 +346,15 @@ final class ConfigurationJson {
       problems.throwIfAny(); // a required field failed: its problem says so
       throw json.problem("is incomplete: " + e.getMessage());
     }
+  }
+
+  /**
+   * The id an allowance named in a file without ids is given: its name in lower case, each run of other
+   * characters a hyphen ({@code "Per family"} is {@code per-family}); {@code allowance} if nothing is left.
+   */
+  static AllowanceId idFor(String name) {
+    String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    return AllowanceId.of(slug.isEmpty() ? "allowance" : slug.substring(0, Math.min(slug.length(), 64)));
   }
 
   static PeriodPolicy period(String text) {

@@ -3,6 +3,7 @@ package org.devolvedbudgets.model.scheme;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
+import org.devolvedbudgets.model.id.AllowanceId;
 import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.model.period.PeriodPolicy;
 import org.devolvedbudgets.model.spend.SpendCategory;
@@ -15,12 +16,17 @@ import org.immutables.value.Value;
  *
  * <pre>{@code
  * Allowance wigan = Allowance.builder()
+ *     .id(AllowanceId.of("family-fy"))
  *     .name("Per family per financial year")
  *     .cap(Money.parse("GBP 4000.00"))
  *     .scope(AllowanceScope.FAMILY)
  *     .period(PeriodPolicy.financialYear())
  *     .build();
  * }</pre>
+ *
+ * <p>The {@link #id()} is what balances, remaining budgets and reports key on; the {@link #name()} is only for
+ * display. A later configuration version may rename an allowance, or change its cap, and the family's spending
+ * against it carries on, as long as the id stays.
  *
  * <p>Invariants, checked when built: the cap is positive and the name is 1 to 100 characters without
  * control or bidirectional formatting characters. Every violation is reported together in a {@link ConfigurationException} with paths
@@ -35,7 +41,7 @@ public abstract class Allowance {
   Allowance() {}
 
   /**
-   * Returns a new builder. Required: name, cap, scope.
+   * Returns a new builder. Required: id, name, cap, scope.
    *
    * @return a builder, not null
    */
@@ -44,7 +50,15 @@ public abstract class Allowance {
   }
 
   /**
-   * Returns the allowance's name, which findings and reports show, for example
+   * Returns the allowance's stable id: balances and reports key on it, and it is unique within a configuration.
+   * Keep it when a later version renames the allowance, so that the money already spent still counts.
+   *
+   * @return the id, not null
+   */
+  public abstract AllowanceId id();
+
+  /**
+   * Returns the allowance's display name, which findings and reports show, for example
    * {@code "Per family per financial year"}. Unique within a configuration.
    *
    * @return the name, 1 to 100 characters, not null

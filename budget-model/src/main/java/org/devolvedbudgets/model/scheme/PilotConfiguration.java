@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.money.CurrencyUnit;
+import org.devolvedbudgets.model.id.AllowanceId;
+import org.devolvedbudgets.model.id.SchemeId;
 import org.devolvedbudgets.model.id.TeamId;
 import org.devolvedbudgets.model.period.BudgetPeriod;
 import org.devolvedbudgets.model.spend.SpendCategory;
@@ -18,6 +20,7 @@ import org.immutables.value.Value;
  * <pre>{@code
  * PilotConfiguration wigan = PilotConfiguration.builder()
  *     .council("Wigan")
+ *     .schemeId(SchemeId.of("wigan-devolved-budgets"))
  *     .scheme("Devolved budgets pilot")
  *     .version(1)
  *     .effectiveFrom(LocalDate.of(2019, 4, 1))
@@ -41,7 +44,7 @@ import org.immutables.value.Value;
  *   <li>the version is at least 1 and takes effect before the term ends;
  *   <li>the effective date and the term lie within the dates {@code LondonTime} supports;
  *   <li>every amount (allowance caps, tier limits, the cumulative threshold) is in {@link #currency()};
- *   <li>allowance names are unique;
+ *   <li>allowance ids are unique, and so are allowance names;
  *   <li>either all teams are eligible or at least one team is listed, not both;
  *   <li>at least one spend category is allowed;
  *   <li>a randomisation's suspension date lies within the term.
@@ -55,7 +58,7 @@ public abstract class PilotConfiguration {
   PilotConfiguration() {}
 
   /**
-   * Returns a new builder. Required: council, scheme, version, effectiveFrom, currency, term, approvalPolicy;
+   * Returns a new builder. Required: council, schemeId, scheme, version, effectiveFrom, currency, term, approvalPolicy;
    * and either {@code allTeamsEligible(true)} or at least one eligible team.
    *
    * @return a builder, not null
@@ -72,7 +75,15 @@ public abstract class PilotConfiguration {
   public abstract String council();
 
   /**
-   * Returns the scheme's name, for example {@code "Vulnerable Adolescents Team devolved budget"}.
+   * Returns the scheme's stable id, the same in every version of it. The ledger's journal records it, so a
+   * ledger never folds another scheme's journal; the {@link #scheme()} name is only for display.
+   *
+   * @return the id, not null
+   */
+  public abstract SchemeId schemeId();
+
+  /**
+   * Returns the scheme's display name, for example {@code "Vulnerable Adolescents Team devolved budget"}.
    *
    * @return the scheme's name, 1 to 100 characters, not null
    */
@@ -209,9 +220,14 @@ public abstract class PilotConfiguration {
     }
     String whose = "the scheme's currency";
     Set<String> names = new HashSet<>();
+    Set<AllowanceId> ids = new HashSet<>();
     for (int i = 0; i < allowances().size(); i++) {
       Allowance allowance = allowances().get(i);
       problems.checkCurrency("allowances[" + i + "].cap", allowance.cap(), currency(), whose);
+      if (!ids.add(allowance.id())) {
+        problems.add(ProblemCode.DUPLICATE_ALLOWANCE_ID, "allowances[" + i + "].id",
+            "id '" + allowance.id() + "' is used by an earlier allowance");
+      }
       if (!names.add(allowance.name())) {
         problems.add(ProblemCode.DUPLICATE_ALLOWANCE_NAME, "allowances[" + i + "].name",
             "name '" + allowance.name() + "' is used by an earlier allowance");

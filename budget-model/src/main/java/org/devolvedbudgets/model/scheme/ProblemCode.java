@@ -71,9 +71,15 @@ public enum ProblemCode {
   /** A configuration history's versions do not rise strictly, in number and in effective date together. */
   VERSIONS_NOT_ASCENDING,
 
-  /** A configuration history mixes versions of different councils, schemes or currencies. */
+  /** A configuration history mixes versions of different councils, scheme ids or currencies. */
   SCHEME_CHANGED,
 
   /** A date is outside the dates the library supports ({@code LondonTime.MIN_DATE} to {@code MAX_DATE}). */
-  DATE_NOT_SUPPORTED
+  DATE_NOT_SUPPORTED,
+
+  /**
+   * Two allowances share an id, so their balances would be one. Ids are what balances key on: a later version
+   * that keeps an allowance's id keeps its money, whatever its name.
+   */
+  DUPLICATE_ALLOWANCE_ID
 }

@@ -190,6 +190,16 @@ public abstract class SpendRequest {
   }
 
   /**
+   * Returns this request without its description, as a ledger's journal records it: every other attribute is
+   * the same. Returns this request itself when its description is already empty.
+   *
+   * @return the request with an empty description, not null
+   */
+  public final SpendRequest withoutDescription() {
+    return description().isEmpty() ? this : builder().from(this).description("").build();
+  }
+
+  /**
    * Returns when the request was made. Its date in Europe/London decides which period it counts in.
    *
    * @return the instant, within the dates {@link LondonTime} supports, not null

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.common.testing.EqualsTester;
 import java.util.List;
 import java.util.Optional;
+import org.devolvedbudgets.model.id.AllowanceId;
 import org.devolvedbudgets.model.period.PeriodPolicy;
 import org.devolvedbudgets.model.spend.SpendCategory;
 import org.junit.jupiter.api.Test;
@@ -15,13 +16,14 @@ import org.junit.jupiter.api.Test;
 class AllowanceTest {
 
   private static Allowance.Builder perFamily() {
-    return Allowance.builder().name("Per family per financial year").cap(gbp("4000.00"))
+    return Allowance.builder().id(AllowanceId.of("per-family-per-financial-year"))
+        .name("Per family per financial year").cap(gbp("4000.00"))
         .scope(AllowanceScope.FAMILY).period(PeriodPolicy.financialYear());
   }
 
   @Test
   void defaultsToAHardCapOverTheWholePilotForEveryCategory() {
-    Allowance allowance = Allowance.builder().name("Per request").cap(gbp("1000.00"))
+    Allowance allowance = Allowance.builder().id(AllowanceId.of("per-request")).name("Per request").cap(gbp("1000.00"))
         .scope(AllowanceScope.REQUEST).build();
     assertEquals(PeriodPolicy.wholePilot(), allowance.period());
     assertEquals(Enforcement.HARD, allowance.enforcement());
@@ -46,7 +48,7 @@ class AllowanceTest {
   @Test
   void namesMissingAndNullAttributes() {
     IllegalStateException missing = assertThrows(IllegalStateException.class,
-        () -> Allowance.builder().name("x").build());
+        () -> Allowance.builder().id(AllowanceId.of("x")).name("x").build());
     assertTrue(missing.getMessage().contains("cap") && missing.getMessage().contains("scope"),
         missing.getMessage());
     assertEquals("cap", assertThrows(NullPointerException.class, () -> perFamily().cap(null)).getMessage());

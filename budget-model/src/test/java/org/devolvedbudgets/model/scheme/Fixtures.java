@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javax.money.CurrencyUnit;
 import javax.money.Monetary;
+import org.devolvedbudgets.model.id.SchemeId;
 import org.devolvedbudgets.model.id.TeamId;
 import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.model.period.BudgetPeriod;
@@ -37,6 +38,7 @@ final class Fixtures {
   static PilotConfiguration.Builder minimalConfiguration() {
     return PilotConfiguration.builder()
         .council("Example")
+        .schemeId(SchemeId.of("devolved-budget"))
         .scheme("Devolved budget")
         .version(1)
         .effectiveFrom(TERM_2019.start())

@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.devolvedbudgets.model.id.AllowanceId;
+import org.devolvedbudgets.model.id.SchemeId;
 import org.devolvedbudgets.model.id.TeamId;
 import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.model.period.BudgetPeriod;
@@ -38,9 +40,10 @@ class PilotConfigurationTest {
 
   @Test
   void reportsEveryProblemAtOnceEachWithCodeAndPath() {
-    Allowance euros = Allowance.builder().name("Per family").cap(Money.parse("EUR 4000.00"))
+    Allowance euros = Allowance.builder().id(AllowanceId.of("per-family"))
+        .name("Per family").cap(Money.parse("EUR 4000.00"))
         .scope(AllowanceScope.FAMILY).build();
-    Allowance pounds = Allowance.builder().name("Per family").cap(gbp("4000.00"))
+    Allowance pounds = Allowance.builder().id(AllowanceId.of("per-family")).name("Per family").cap(gbp("4000.00"))
         .scope(AllowanceScope.FAMILY).build();
     ApprovalPolicy euroPolicy = ApprovalPolicy.builder()
         .addTiers(ApprovalTier.upTo(ApprovalRole.SOCIAL_WORKER, Money.parse("EUR 500.00")))
@@ -64,6 +67,7 @@ class PilotConfigurationTest {
             "VERSION_INVALID version",
             "EFFECTIVE_DATE_AFTER_TERM effectiveFrom",
             "CURRENCY_MISMATCH allowances[0].cap",
+            "DUPLICATE_ALLOWANCE_ID allowances[1].id",
             "DUPLICATE_ALLOWANCE_NAME allowances[1].name",
             "CURRENCY_MISMATCH approvalPolicy.tiers[0].upTo",
             "ELIGIBILITY_CONTRADICTORY eligibleTeams",
@@ -73,7 +77,7 @@ class PilotConfigurationTest {
     assertEquals("allowances[0].cap EUR 4000.00 must be in GBP, the scheme's currency", e.problems().get(3).message());
     assertEquals("effectiveFrom 2020-04-01 must be before the end of the term Period[2019-04-01, 2020-04-01)",
         e.problems().get(2).message());
-    assertTrue(e.getMessage().startsWith("PilotConfiguration has 9 problems: [TEXT_INVALID] council: "),
+    assertTrue(e.getMessage().startsWith("PilotConfiguration has 10 problems: [TEXT_INVALID] council: "),
         e.getMessage());
   }
 
@@ -81,6 +85,7 @@ class PilotConfigurationTest {
   void namesRefuseBidirectionalOverridesAndDatesMustBeSupported() {
     ConfigurationException e = assertThrows(ConfigurationException.class, () -> minimalConfiguration()
         .council("Wigan\u202e")
+        .schemeId(SchemeId.of("devolved-budget"))
         .scheme("Devolved\u2066budget")
         .effectiveFrom(LocalDate.of(1066, 10, 14))
         .term(BudgetPeriod.of(LocalDate.of(1066, 10, 14), LocalDate.MAX))
@@ -89,7 +94,8 @@ class PilotConfigurationTest {
         "DATE_NOT_SUPPORTED term.start", "DATE_NOT_SUPPORTED term.end"), codesAndPaths(e));
     assertTrue(e.problems().get(0).message().endsWith("but was 6 characters with U+202E at index 5"),
         e.problems().get(0).message());
-    assertThrows(ConfigurationException.class, () -> Allowance.builder().name("Per\u200ffamily").cap(gbp("1.00"))
+    assertThrows(ConfigurationException.class, () -> Allowance.builder().id(AllowanceId.of("per-family"))
+        .name("Per\u200ffamily").cap(gbp("1.00"))
         .scope(AllowanceScope.FAMILY).build());
   }
 
@@ -130,7 +136,8 @@ class PilotConfigurationTest {
     for (PeriodPolicy period : List.of(PeriodPolicy.financialYear(), PeriodPolicy.calendarYear(),
         PeriodPolicy.rollingDays(365), PeriodPolicy.wholePilot())) {
       PilotConfiguration config = minimalConfiguration()
-          .addAllowances(Allowance.builder().name("Per family").cap(gbp("4000.00")).scope(AllowanceScope.FAMILY)
+          .addAllowances(Allowance.builder().id(AllowanceId.of("per-family"))
+              .name("Per family").cap(gbp("4000.00")).scope(AllowanceScope.FAMILY)
               .period(period).build())
           .build();
       assertEquals(period, config.allowances().get(0).period());

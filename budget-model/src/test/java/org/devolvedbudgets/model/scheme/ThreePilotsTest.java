@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import org.devolvedbudgets.model.id.AllowanceId;
+import org.devolvedbudgets.model.id.SchemeId;
 import org.devolvedbudgets.model.id.TeamId;
 import org.devolvedbudgets.model.period.PeriodPolicy;
 import org.junit.jupiter.api.Test;
@@ -21,15 +23,16 @@ class ThreePilotsTest {
   void hillingdonUpToAThousandWithMinimalApprovalAndAFourHundredThousandPoundGrant() {
     PilotConfiguration hillingdon = PilotConfiguration.builder()
         .council("Hillingdon")
+        .schemeId(SchemeId.of("vulnerable-adolescents-team-devolved-budget"))
         .scheme("Vulnerable Adolescents Team devolved budget")
         .version(1)
         .effectiveFrom(TERM_2019.start())
         .currency(GBP)
         .term(TERM_2019)
         .addEligibleTeams(TeamId.of("hillingdon-vat"))
-        .addAllowances(Allowance.builder().name("Per request").cap(gbp("1000.00"))
+        .addAllowances(Allowance.builder().id(AllowanceId.of("per-request")).name("Per request").cap(gbp("1000.00"))
             .scope(AllowanceScope.REQUEST).enforcement(Enforcement.SOFT).build())
-        .addAllowances(Allowance.builder().name("Pilot grant").cap(gbp("400000.00"))
+        .addAllowances(Allowance.builder().id(AllowanceId.of("pilot-grant")).name("Pilot grant").cap(gbp("400000.00"))
             .scope(AllowanceScope.PILOT).build())
         .approvalPolicy(ApprovalPolicy.builder()
             .addTiers(ApprovalTier.upTo(ApprovalRole.SOCIAL_WORKER, gbp("500.00")))
@@ -45,13 +48,14 @@ class ThreePilotsTest {
   void wiganFourThousandPerFamilyPerFinancialYearForTwoTeams() {
     PilotConfiguration wigan = PilotConfiguration.builder()
         .council("Wigan")
+        .schemeId(SchemeId.of("reunification-and-edge-of-care-devolved-budget"))
         .scheme("Reunification and edge of care devolved budget")
         .version(1)
         .effectiveFrom(TERM_2019.start())
         .currency(GBP)
         .term(TERM_2019)
         .addEligibleTeams(TeamId.of("wigan-reunification"), TeamId.of("wigan-edge-of-care"))
-        .addAllowances(Allowance.builder().name("Per family per financial year").cap(gbp("4000.00"))
+        .addAllowances(Allowance.builder().id(AllowanceId.of("per-family-per-financial-year")).name("Per family per financial year").cap(gbp("4000.00"))
             .scope(AllowanceScope.FAMILY).period(PeriodPolicy.financialYear()).build())
         .approvalPolicy(ApprovalPolicy.builder()
             .addTiers(ApprovalTier.upTo(ApprovalRole.SOCIAL_WORKER, gbp("500.00")))
@@ -70,6 +74,7 @@ class ThreePilotsTest {
         .build();
     PilotConfiguration randomised = PilotConfiguration.builder()
         .council("Darlington")
+        .schemeId(SchemeId.of("devolved-budgets-for-families-at-risk-of-care-proceedings"))
         .scheme("Devolved budgets for families at risk of care proceedings")
         .version(1)
         .effectiveFrom(TERM_2019.start())
@@ -77,7 +82,7 @@ class ThreePilotsTest {
         .term(TERM_2019)
         .allTeamsEligible(true)
         .allocation(AllocationPolicy.randomised(randomisation))
-        .addAllowances(Allowance.builder().name("Per family").cap(gbp("10000.00"))
+        .addAllowances(Allowance.builder().id(AllowanceId.of("per-family")).name("Per family").cap(gbp("10000.00"))
             .scope(AllowanceScope.FAMILY).build())
         .approvalPolicy(ApprovalPolicy.builder()
             .addTiers(ApprovalTier.unlimited(ApprovalRole.TEAM_MANAGER))

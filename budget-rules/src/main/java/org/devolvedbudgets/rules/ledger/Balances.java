@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.money.CurrencyUnit;
+import org.devolvedbudgets.model.id.AllowanceId;
 import org.devolvedbudgets.model.id.FamilyId;
 import org.devolvedbudgets.model.id.RequestId;
 import org.devolvedbudgets.model.money.Money;
@@ -61,7 +62,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Balances {
 
-  /** The account name of a family's whole spending, for the cumulative window: never a valid allowance name. */
+  /** The account name of a family's whole spending, for the cumulative window: never a valid allowance id. */
   static final String FAMILY_SPENDING = "";
 
   private final ConcurrentHashMap<AccountKey, Account> accounts;
@@ -83,11 +84,11 @@ final class Balances {
     this.accounts = new ConcurrentHashMap<>(Math.max(16, expectedEvents / 4));
   }
 
-  /** An allowance (or {@link #FAMILY_SPENDING}) counted for one holder. */
+  /** An allowance, by its id's value (or {@link #FAMILY_SPENDING}), counted for one holder. */
   record AccountKey(String allowance, String holder) {
 
     static AccountKey of(UsageKey key) {
-      return new AccountKey(key.allowanceName(), key.holder());
+      return new AccountKey(key.allowanceId().value(), key.holder());
     }
 
     static AccountKey spendingOf(FamilyId familyId) {
@@ -566,16 +567,16 @@ final class Balances {
     int n = charges.size() + 1;
     long[] held = new long[n];
     int[] groups = new int[n];
-    List<String> allowances = new ArrayList<>(2);
+    List<AllowanceId> allowances = new ArrayList<>(2);
     for (int i = 0; i < charges.size(); i++) {
       Charge charge = charges.get(i);
       held[i] = charge.amount().minorUnits();
       groups[i] = -1;
       if (held[i] != whole) {
-        int group = allowances.indexOf(charge.key().allowanceName());
+        int group = allowances.indexOf(charge.key().allowanceId());
         if (group < 0) {
           group = allowances.size();
-          allowances.add(charge.key().allowanceName());
+          allowances.add(charge.key().allowanceId());
         }
         groups[i] = group;
       }
@@ -708,7 +709,7 @@ final class Balances {
         || ((held ^ newReserved) & (reservedChange ^ newReserved)) < 0;
     if (overflows || newPosted < 0 || newReserved < 0) {
       List<Charge> charges = reserved.charges();
-      String name = index < charges.size() ? "'" + charges.get(index).key().allowanceName() + "'"
+      String name = index < charges.size() ? "'" + charges.get(index).key().allowanceId() + "'"
           : "the family's spending";
       throw broken(event, "it would " + (overflows ? "overflow " : "leave ") + name + " on " + reserved.day()
           + (overflows ? "" : " negative"));

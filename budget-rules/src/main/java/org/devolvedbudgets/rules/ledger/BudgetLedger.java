@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.money.CurrencyUnit;
+import org.devolvedbudgets.model.id.AllowanceId;
 import org.devolvedbudgets.model.id.ChildId;
 import org.devolvedbudgets.model.id.FamilyId;
 import org.devolvedbudgets.model.id.RequestId;
@@ -35,6 +36,7 @@ import org.devolvedbudgets.rules.ApprovalCheck;
 import org.devolvedbudgets.rules.Approver;
 import org.devolvedbudgets.rules.ConfigurationHistory;
 import org.devolvedbudgets.rules.Decision;
+import org.devolvedbudgets.rules.Fingerprint;
 import org.devolvedbudgets.rules.Outcome;
 import org.devolvedbudgets.rules.SpendRules;
 import org.devolvedbudgets.rules.allocation.AllocationRecord;
@@ -144,8 +146,36 @@ public final class BudgetLedger {
             + " at position " + (i + 1));
       }
     }
+    checkDecidedUnder(history, journal);
     balances.apply(journal);
     this.lastSequence = journal.size();
+  }
+
+  /** Checks that every request in the journal was decided under this scheme and one of its versions, unchanged. */
+  private static void checkDecidedUnder(ConfigurationHistory history, List<LedgerEvent> journal) {
+    for (LedgerEvent event : journal) {
+      if (!(event instanceof LedgerEvent.Submitted)) {
+        continue;
+      }
+      LedgerEvent.Submitted submitted = (LedgerEvent.Submitted) event;
+      if (!submitted.schemeId().equals(history.schemeId())) {
+        throw new JournalMismatchException(JournalMismatchException.Reason.OTHER_SCHEME, event.sequence(),
+            "event " + event.sequence() + " was decided in scheme '" + submitted.schemeId() + "', but this ledger "
+                + "runs scheme '" + history.schemeId() + "'");
+      }
+      int version = submitted.decision().configurationVersion();
+      Fingerprint recorded = submitted.configurationFingerprint();
+      Fingerprint ours = history.fingerprint(version).orElseThrow(() -> new JournalMismatchException(
+          JournalMismatchException.Reason.UNKNOWN_VERSION, event.sequence(), "event " + event.sequence()
+              + " was decided under configuration version " + version + ", which this ledger's history does not "
+              + "hold"));
+      if (!recorded.equals(ours)) {
+        throw new JournalMismatchException(JournalMismatchException.Reason.VERSION_CHANGED, event.sequence(),
+            "event " + event.sequence() + " was decided under configuration version " + version
+                + " with fingerprint " + recorded + ", but this ledger's version " + version + " has fingerprint "
+                + ours + "; add a new version instead of changing one requests were decided under");
+      }
+    }
   }
 
   /**
@@ -265,6 +295,7 @@ public final class BudgetLedger {
     requireNonNull(request, "request");
     PilotConfiguration configuration = history.inForceOn(request.requestedOn());
     List<UsageKey> keys = SpendRules.usageKeys(configuration, request);
+    Fingerprint fingerprint = Fingerprint.of(request);
     if (balances.entry(request.id()) == null) {
       recordLapsed(request.familyId(), null);
     }
@@ -272,7 +303,7 @@ public final class BudgetLedger {
     try {
       Entry existing = balances.entry(request.id());
       if (existing != null) {
-        return retried(existing, request);
+        return retried(existing, request, fingerprint);
       }
       ensureRunning();
       Instant now = now();
@@ -281,8 +312,10 @@ public final class BudgetLedger {
       List<Draft> drafts = new ArrayList<>(2);
       WorkerId worker = request.requestedBy();
       FamilyId familyId = request.familyId();
-      drafts.add((sequence, recordedAt) ->
-          new LedgerEvent.Submitted(sequence, recordedAt, worker, familyId, request, decision));
+      SpendRequest recorded = request.withoutDescription();
+      Fingerprint rules = history.fingerprintOf(configuration);
+      drafts.add((sequence, recordedAt) -> new LedgerEvent.Submitted(sequence, recordedAt, worker, familyId,
+          recorded, fingerprint, history.schemeId(), rules, decision));
       if (decision.outcome() != Outcome.DECLINED) {
         List<Charge> charges = charges(request, keys);
         checkCaps(configuration, request, charges, now);
@@ -294,7 +327,7 @@ public final class BudgetLedger {
       commit(drafts, () -> {
         Entry raced = balances.entry(request.id());
         if (raced != null) {
-          throw conflict(raced.submitted.request(), request);
+          throw conflict(raced.submitted, request, fingerprint);
         }
       });
       return balances.submission(Objects.requireNonNull(balances.entry(request.id())));
@@ -332,15 +365,17 @@ public final class BudgetLedger {
     return end;
   }
 
-  private Submission retried(Entry existing, SpendRequest request) {
-    SpendRequest original = existing.submitted.request();
-    if (!original.equals(request)) {
-      throw conflict(original, request);
+  private Submission retried(Entry existing, SpendRequest request, Fingerprint fingerprint) {
+    if (!existing.submitted.requestFingerprint().equals(fingerprint)) {
+      throw conflict(existing.submitted, request, fingerprint);
     }
     return balances.submission(existing);
   }
 
-  private static IdempotencyConflictException conflict(SpendRequest original, SpendRequest retry) {
+  /** The conflict of a retry with the submission recorded: the fields that differ, in attribute order. */
+  private static IdempotencyConflictException conflict(LedgerEvent.Submitted submitted, SpendRequest retry,
+      Fingerprint fingerprint) {
+    SpendRequest original = submitted.request();
     List<String> fields = new ArrayList<>();
     differs(fields, "familyId", original.familyId(), retry.familyId());
     differs(fields, "childIds", original.childIds(), retry.childIds());
@@ -350,11 +385,17 @@ public final class BudgetLedger {
     differs(fields, "amount", original.amount(), retry.amount());
     differs(fields, "category", original.category(), retry.category());
     differs(fields, "subcategory", original.subcategory(), retry.subcategory());
-    differs(fields, "description", original.description(), retry.description());
+    // The journal keeps no description: it differs when the original with the retry's description in its place
+    // does not have the original's fingerprint.
+    if (!submitted.requestFingerprint().equals(fingerprint) && !submitted.requestFingerprint()
+        .equals(Fingerprint.of(SpendRequest.builder().from(original).description(retry.description()).build()))) {
+      fields.add("description");
+    }
     differs(fields, "requestedAt", original.requestedAt(), retry.requestedAt());
     differs(fields, "paymentMethod", original.paymentMethod(), retry.paymentMethod());
     differs(fields, "vatRecoverable", original.vatRecoverable(), retry.vatRecoverable());
     differs(fields, "evidenceReference", original.evidenceReference(), retry.evidenceReference());
+
     return new IdempotencyConflictException(original.id(), fields);
   }
 
@@ -751,15 +792,15 @@ public final class BudgetLedger {
       BudgetPeriod period = periodOf(configuration, allowance, date);
       switch (allowance.scope()) {
         case FAMILY:
-          keys.add(new UsageKey(allowance.name(), AllowanceScope.FAMILY, familyId.value(), period));
+          keys.add(new UsageKey(allowance.id(), AllowanceScope.FAMILY, familyId.value(), period));
           break;
         case CHILD:
           for (String child : balances.childrenOf(familyId)) {
-            keys.add(new UsageKey(allowance.name(), AllowanceScope.CHILD, child, period));
+            keys.add(new UsageKey(allowance.id(), AllowanceScope.CHILD, child, period));
           }
           break;
         case PILOT:
-          keys.add(new UsageKey(allowance.name(), AllowanceScope.PILOT, BudgetPosition.PILOT, period));
+          keys.add(new UsageKey(allowance.id(), AllowanceScope.PILOT, BudgetPosition.PILOT, period));
           break;
         default:
           break;
@@ -816,8 +857,8 @@ public final class BudgetLedger {
       for (Allowance allowance : configuration.allowances()) {
         if (allowance.scope() == scope) {
           BudgetPeriod period = periodOf(configuration, allowance, date);
-          result.add(RemainingBudget.of(allowance.name(), scope, holder, allowance.cap(),
-              usage(new AccountKey(allowance.name(), holder), period, now)));
+          result.add(RemainingBudget.of(allowance, holder,
+              usage(new AccountKey(allowance.id().value(), holder), period, now)));
         }
       }
     } finally {
@@ -1019,7 +1060,7 @@ public final class BudgetLedger {
     }
     for (Charge charge : charges) {
       UsageKey key = charge.key();
-      Allowance allowance = allowanceNamed(configuration, key.allowanceName());
+      Allowance allowance = allowanceWithId(configuration, key.allowanceId());
       if (allowance.enforcement() == Enforcement.HARD) {
         long[] sum = balances.sum(AccountKey.of(key), key.period(), asOf);
         long used = sum[0] + sum[1];
@@ -1036,13 +1077,13 @@ public final class BudgetLedger {
         + allowance.cap() + "; nothing was reserved");
   }
 
-  private static Allowance allowanceNamed(PilotConfiguration configuration, String name) {
+  private static Allowance allowanceWithId(PilotConfiguration configuration, AllowanceId id) {
     for (Allowance allowance : configuration.allowances()) {
-      if (allowance.name().equals(name)) {
+      if (allowance.id().equals(id)) {
         return allowance;
       }
     }
-    throw new IllegalStateException("no allowance named '" + name + "'");
+    throw new IllegalStateException("no allowance with id '" + id + "'");
   }
 
   private BudgetPosition positionFor(PilotConfiguration configuration, SpendRequest request,
@@ -1305,6 +1346,8 @@ public final class BudgetLedger {
      *
      * @return the ledger, not null
      * @throws LedgerInvariantException if the stored journal is out of order or breaks an invariant
+     * @throws JournalMismatchException if the journal was decided in another scheme, or under a version this
+     *     history lacks or has with other rules
      */
     public BudgetLedger build() {
       return new BudgetLedger(this);

@@ -8,7 +8,8 @@ import org.devolvedbudgets.model.id.RequestId;
 /**
  * Thrown when a request id is used again with different content: a retry must repeat the original exactly.
  * The message and {@link #fields()} name the fields that differ, never their values (a description may hold
- * personal data). Nothing was changed.
+ * personal data). Nothing was changed. The journal keeps no description: a changed one is told by the request's
+ * {@link org.devolvedbudgets.rules.Fingerprint}.
  */
 public final class IdempotencyConflictException extends IllegalArgumentException {
 

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Optional;
 import org.devolvedbudgets.model.id.FamilyId;
 import org.devolvedbudgets.model.id.RequestId;
+import org.devolvedbudgets.model.id.SchemeId;
 import org.devolvedbudgets.model.id.WorkerId;
 import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.model.scheme.AllowanceScope;
 import org.devolvedbudgets.model.scheme.ApprovalRole;
 import org.devolvedbudgets.model.spend.SpendRequest;
 import org.devolvedbudgets.rules.Decision;
+import org.devolvedbudgets.rules.Fingerprint;
 import org.devolvedbudgets.rules.Outcome;
 import org.devolvedbudgets.rules.allocation.AllocationRecord;
 import org.devolvedbudgets.rules.position.UsageKey;
@@ -30,7 +32,7 @@ import org.devolvedbudgets.rules.position.UsageKey;
  *
  * <p>Events are records: immutable, thread-safe, equal when every component is. Their constructors reject null,
  * a sequence below 1 and negative or mismatched amounts, so a store reading events back cannot build a broken
- * one. No event holds free text: a {@link SpendRequest}'s description is left out of its {@code toString}.
+ * one. No event holds free text: a submitted request is recorded without its description.
  */
 public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.RequestEvent {
 
@@ -115,15 +117,25 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
    * A request was submitted and decided. If the decision was not {@link Outcome#DECLINED}, a {@link Reserved}
    * event follows at once.
    *
+   * <p>The request is recorded without its description ({@link SpendRequest#withoutDescription()}): the
+   * description is free text about a family and stays in the case system. What the journal keeps of the whole
+   * request, the description included, is its {@link Fingerprint}, which an idempotent retry is compared by. The
+   * event also records the scheme and the fingerprint of the configuration version the decision was made under
+   * ({@link Decision#configurationVersion()}), so a ledger with other rules refuses to fold it.
+   *
    * @param sequence the place in the journal, 1 or more
    * @param recordedAt when the ledger recorded it
    * @param actor who submitted the request: its requester
    * @param familyId the request's family
-   * @param request the request as submitted
+   * @param request the request as submitted, without its description
+   * @param requestFingerprint the fingerprint of the whole request as submitted, description included
+   * @param schemeId the scheme the request was decided in
+   * @param configurationFingerprint the fingerprint of the configuration version the decision was made under
    * @param decision the rules' decision on it
    */
   record Submitted(long sequence, Instant recordedAt, WorkerId actor, FamilyId familyId, SpendRequest request,
-      Decision decision) implements RequestEvent {
+      Fingerprint requestFingerprint, SchemeId schemeId, Fingerprint configurationFingerprint, Decision decision)
+      implements RequestEvent {
 
     /**
      * Checks the components.
@@ -133,10 +145,13 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
      * @param actor the actor component
      * @param familyId the familyId component
      * @param request the request component
+     * @param requestFingerprint the requestFingerprint component
+     * @param schemeId the schemeId component
+     * @param configurationFingerprint the configurationFingerprint component
      * @param decision the decision component
      * @throws NullPointerException if a component is null
-     * @throws IllegalArgumentException if {@code sequence} is below 1, or the family or the decision is not the
-     *     request's
+     * @throws IllegalArgumentException if {@code sequence} is below 1, the request has a description, or the
+     *     family or the decision is not the request's
      */
     public Submitted {
       Checks.sequence(sequence);
@@ -144,7 +159,14 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
       requireNonNull(actor, "actor");
       requireNonNull(familyId, "familyId");
       requireNonNull(request, "request");
+      requireNonNull(requestFingerprint, "requestFingerprint");
+      requireNonNull(schemeId, "schemeId");
+      requireNonNull(configurationFingerprint, "configurationFingerprint");
       requireNonNull(decision, "decision");
+      if (!request.description().isEmpty()) {
+        throw new IllegalArgumentException("request must be recorded without its description, which is free text "
+            + "(" + request.description().length() + " characters); see SpendRequest.withoutDescription()");
+      }
       if (!request.familyId().equals(familyId)) {
         throw new IllegalArgumentException("familyId " + familyId + " is not the request's family "
             + request.familyId());
@@ -226,7 +248,7 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
         boolean first = true;
         for (int j = 0; j < charges.size(); j++) {
           Charge other = charges.get(j);
-          if (other.key().allowanceName().equals(key.allowanceName())) {
+          if (other.key().allowanceId().equals(key.allowanceId())) {
             if (j < i && other.key().equals(key)) {
               throw new IllegalArgumentException("charge " + key + " is given twice");
             }
@@ -235,7 +257,7 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
           }
         }
         if (first && total != amount.minorUnits()) {
-          throw new IllegalArgumentException("the charges of '" + key.allowanceName() + "' add up to "
+          throw new IllegalArgumentException("the charges of '" + key.allowanceId() + "' add up to "
               + Money.ofMinor(amount.currency(), total) + ", not the " + amount + " reserved");
         }
       }

@@ -5,12 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.devolvedbudgets.model.id.AllowanceId;
 import org.devolvedbudgets.model.id.Identifier;
 import org.devolvedbudgets.rules.allocation.AllocationRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What is already used of the allowances a request touches, as of the request's date: for each allowance and
+ * What is already used of the allowances a request touches, as of the request's date: for each allowance (by id) and
  * holder (the family, each child, the team, the whole pilot) the {@link Usage} in the period containing that
  * date; the family's usage within the approval policy's cumulative window; and the family's
  * {@link AllocationRecord}, where the scheme needs one.
@@ -21,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * BudgetPosition position = BudgetPosition.builder()
- *     .usage("Per family per financial year", familyId, Usage.of(financialYear, spent, reserved))
- *     .pilotUsage("Pilot grant", Usage.of(wholePilot, pilotSpent, pilotReserved))
+ *     .usage(AllowanceId.of("family-fy"), familyId, Usage.of(financialYear, spent, reserved))
+ *     .pilotUsage(AllowanceId.of("pilot-grant"), Usage.of(wholePilot, pilotSpent, pilotReserved))
  *     .build();
  * }</pre>
  *
@@ -35,11 +36,11 @@ public final class BudgetPosition {
 
   private static final BudgetPosition EMPTY = new BudgetPosition(Map.of(), null, null);
 
-  private final Map<String, Map<String, Usage>> usages;
+  private final Map<AllowanceId, Map<String, Usage>> usages;
   private final @Nullable Usage familyWindow;
   private final @Nullable AllocationRecord allocation;
 
-  private BudgetPosition(Map<String, Map<String, Usage>> usages, @Nullable Usage familyWindow,
+  private BudgetPosition(Map<AllowanceId, Map<String, Usage>> usages, @Nullable Usage familyWindow,
       @Nullable AllocationRecord allocation) {
     this.usages = usages;
     this.familyWindow = familyWindow;
@@ -67,35 +68,35 @@ public final class BudgetPosition {
   /**
    * Returns the usage of an allowance for a holder, if given.
    *
-   * @param allowanceName the allowance's name, not null
+   * @param allowanceId the allowance's id, not null
    * @param holder the family, child or team id's value, or {@link #PILOT}, not null
    * @return the usage, not null
    */
-  public Optional<Usage> usage(String allowanceName, String holder) {
-    return Optional.ofNullable(usageOrNull(requireNonNull(allowanceName, "allowanceName"),
+  public Optional<Usage> usage(AllowanceId allowanceId, String holder) {
+    return Optional.ofNullable(usageOrNull(requireNonNull(allowanceId, "allowanceId"),
         requireNonNull(holder, "holder")));
   }
 
   /**
    * Returns the usage, or null if not given: the allocation-free form the rules use.
    *
-   * @param allowanceName the allowance's name
+   * @param allowanceId the allowance's id
    * @param holder the holder
    * @return the usage or null
    */
-  public @Nullable Usage usageOrNull(String allowanceName, String holder) {
-    Map<String, Usage> byHolder = usages.get(allowanceName);
+  public @Nullable Usage usageOrNull(AllowanceId allowanceId, String holder) {
+    Map<String, Usage> byHolder = usages.get(allowanceId);
     return byHolder == null ? null : byHolder.get(holder);
   }
 
   /**
    * Returns every usage given for an allowance, by holder.
    *
-   * @param allowanceName the allowance's name, not null
+   * @param allowanceId the allowance's id, not null
    * @return an immutable map from holder to usage, empty if none, not null
    */
-  public Map<String, Usage> usagesOf(String allowanceName) {
-    return usages.getOrDefault(requireNonNull(allowanceName, "allowanceName"), Map.of());
+  public Map<String, Usage> usagesOf(AllowanceId allowanceId) {
+    return usages.getOrDefault(requireNonNull(allowanceId, "allowanceId"), Map.of());
   }
 
   /**
@@ -156,7 +157,7 @@ public final class BudgetPosition {
    */
   public static final class Builder {
 
-    private final Map<String, Map<String, Usage>> usages = new HashMap<>();
+    private final Map<AllowanceId, Map<String, Usage>> usages = new HashMap<>();
     private @Nullable Usage familyWindow;
     private @Nullable AllocationRecord allocation;
 
@@ -165,26 +166,26 @@ public final class BudgetPosition {
     /**
      * Adds the usage of a family, child or team allowance.
      *
-     * @param allowanceName the allowance's name, not null
+     * @param allowanceId the allowance's id, not null
      * @param holder the family, child or team it is counted for, not null
      * @param usage what is used, not null
      * @return this builder
      * @throws IllegalArgumentException if a usage for this allowance and holder was already added
      */
-    public Builder usage(String allowanceName, Identifier<?> holder, Usage usage) {
-      return put(allowanceName, requireNonNull(holder, "holder").value(), usage);
+    public Builder usage(AllowanceId allowanceId, Identifier<?> holder, Usage usage) {
+      return put(allowanceId, requireNonNull(holder, "holder").value(), usage);
     }
 
     /**
      * Adds the usage of a whole-pilot allowance.
      *
-     * @param allowanceName the allowance's name, not null
+     * @param allowanceId the allowance's id, not null
      * @param usage what is used, not null
      * @return this builder
      * @throws IllegalArgumentException if a pilot usage for this allowance was already added
      */
-    public Builder pilotUsage(String allowanceName, Usage usage) {
-      return put(allowanceName, PILOT, usage);
+    public Builder pilotUsage(AllowanceId allowanceId, Usage usage) {
+      return put(allowanceId, PILOT, usage);
     }
 
     /**
@@ -203,15 +204,15 @@ public final class BudgetPosition {
         throw new IllegalArgumentException("usage period " + usage.period() + " is not the key's period "
             + key.period());
       }
-      return put(key.allowanceName(), key.holder(), usage);
+      return put(key.allowanceId(), key.holder(), usage);
     }
 
-    private Builder put(String allowanceName, String holder, Usage usage) {
-      requireNonNull(allowanceName, "allowanceName");
+    private Builder put(AllowanceId allowanceId, String holder, Usage usage) {
+      requireNonNull(allowanceId, "allowanceId");
       requireNonNull(usage, "usage");
-      Usage previous = usages.computeIfAbsent(allowanceName, name -> new HashMap<>()).putIfAbsent(holder, usage);
+      Usage previous = usages.computeIfAbsent(allowanceId, id -> new HashMap<>()).putIfAbsent(holder, usage);
       if (previous != null) {
-        throw new IllegalArgumentException("usage of '" + allowanceName + "' for "
+        throw new IllegalArgumentException("usage of '" + allowanceId + "' for "
             + (holder.isEmpty() ? "the pilot" : holder) + " was already added");
       }
       return this;
@@ -245,7 +246,7 @@ public final class BudgetPosition {
      * @return the position, not null
      */
     public BudgetPosition build() {
-      Map<String, Map<String, Usage>> copy = new HashMap<>();
+      Map<AllowanceId, Map<String, Usage>> copy = new HashMap<>();
       usages.forEach((name, byHolder) -> copy.put(name, Map.copyOf(byHolder)));
       return new BudgetPosition(Map.copyOf(copy), familyWindow, allocation);
     }

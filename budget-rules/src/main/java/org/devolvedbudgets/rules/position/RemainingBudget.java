@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
+import org.devolvedbudgets.model.id.AllowanceId;
 import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.model.period.BudgetPeriod;
+import org.devolvedbudgets.model.scheme.Allowance;
 import org.devolvedbudgets.model.scheme.AllowanceScope;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RemainingBudget {
 
+  private final AllowanceId allowanceId;
   private final String allowanceName;
   private final AllowanceScope scope;
   private final String holder;
@@ -28,10 +31,12 @@ public final class RemainingBudget {
   private final Money remaining;
   private final @Nullable BudgetPeriod period;
 
-  private RemainingBudget(String allowanceName, AllowanceScope scope, String holder, Money limit, Money spent,
-      Money reserved, @Nullable BudgetPeriod period) {
-    this.allowanceName = allowanceName;
-    this.scope = scope;
+  private RemainingBudget(Allowance allowance, String holder, Money spent, Money reserved,
+      @Nullable BudgetPeriod period) {
+    this.allowanceId = allowance.id();
+    this.allowanceName = allowance.name();
+    this.scope = allowance.scope();
+    Money limit = allowance.cap();
     this.holder = holder;
     this.limit = limit;
     this.spent = spent;
@@ -58,49 +63,57 @@ public final class RemainingBudget {
   }
 
   /**
-   * Returns the remaining budget of an allowance counted over a period.
+   * Returns the remaining budget of an allowance counted over a period: its cap less the usage. Taking the
+   * allowance itself keeps its id, name, scope and cap together.
    *
-   * @param allowanceName the allowance's name, not null
-   * @param scope its scope, not {@code REQUEST}, not null
+   * @param allowance the allowance, not of scope {@code REQUEST}, not null
    * @param holder the family, child or team id's value, or {@link BudgetPosition#PILOT}, not null
-   * @param limit the cap, not null
-   * @param usage what is used, in the same currency as {@code limit}, not null
+   * @param usage what is used, in the same currency as the allowance's cap, not null
    * @return the remaining budget, not null
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code scope} is {@code REQUEST}
+   * @throws IllegalArgumentException if the allowance's scope is {@code REQUEST}
    * @throws org.devolvedbudgets.model.money.CurrencyMismatchException if the currencies differ
    */
-  public static RemainingBudget of(String allowanceName, AllowanceScope scope, String holder, Money limit,
-      Usage usage) {
-    requireNonNull(allowanceName, "allowanceName");
-    requireNonNull(scope, "scope");
+  public static RemainingBudget of(Allowance allowance, String holder, Usage usage) {
+    requireNonNull(allowance, "allowance");
     requireNonNull(holder, "holder");
-    requireNonNull(limit, "limit");
     requireNonNull(usage, "usage");
-    if (scope == AllowanceScope.REQUEST) {
-      throw new IllegalArgumentException("scope REQUEST has no usage; use perRequest");
+    if (allowance.scope() == AllowanceScope.REQUEST) {
+      throw new IllegalArgumentException("allowance '" + allowance.id() + "' is per request and has no usage; "
+          + "use perRequest");
     }
-    return new RemainingBudget(allowanceName, scope, holder, limit, usage.posted(), usage.reserved(),
-        usage.period());
+    return new RemainingBudget(allowance, holder, usage.posted(), usage.reserved(), usage.period());
   }
 
   /**
    * Returns the remaining budget of a per-request cap: the whole cap, every time.
    *
-   * @param allowanceName the allowance's name, not null
-   * @param limit the cap per request, not null
+   * @param allowance the allowance, of scope {@code REQUEST}, not null
    * @return the remaining budget, not null
-   * @throws NullPointerException if an argument is null
+   * @throws NullPointerException if {@code allowance} is null
+   * @throws IllegalArgumentException if the allowance's scope is not {@code REQUEST}
    */
-  public static RemainingBudget perRequest(String allowanceName, Money limit) {
-    requireNonNull(allowanceName, "allowanceName");
-    Money zero = Money.zero(requireNonNull(limit, "limit").currency());
-    return new RemainingBudget(allowanceName, AllowanceScope.REQUEST, BudgetPosition.PILOT, limit, zero, zero,
-        null);
+  public static RemainingBudget perRequest(Allowance allowance) {
+    requireNonNull(allowance, "allowance");
+    if (allowance.scope() != AllowanceScope.REQUEST) {
+      throw new IllegalArgumentException("allowance '" + allowance.id() + "' is counted per "
+          + allowance.scope().name().toLowerCase(Locale.ROOT) + ", not per request; use of");
+    }
+    Money zero = Money.zero(allowance.cap().currency());
+    return new RemainingBudget(allowance, BudgetPosition.PILOT, zero, zero, null);
   }
 
   /**
-   * Returns the allowance's name.
+   * Returns the allowance's stable id, which the figures are counted by.
+   *
+   * @return the id, not null
+   */
+  public AllowanceId allowanceId() {
+    return allowanceId;
+  }
+
+  /**
+   * Returns the allowance's display name in the configuration the figures were worked out under.
    *
    * @return the name, not null
    */

@@ -2,6 +2,7 @@ package org.devolvedbudgets.rules.position;
 
 import static java.util.Objects.requireNonNull;
 
+import org.devolvedbudgets.model.id.AllowanceId;
 import org.devolvedbudgets.model.period.BudgetPeriod;
 import org.devolvedbudgets.model.scheme.AllowanceScope;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class UsageKey {
 
-  private final String allowanceName;
+  private final AllowanceId allowanceId;
   private final AllowanceScope scope;
   private final String holder;
   private final BudgetPeriod period;
@@ -23,7 +24,7 @@ public final class UsageKey {
   /**
    * Creates a key.
    *
-   * @param allowanceName the allowance's name, not null
+   * @param allowanceId the allowance's id, not null
    * @param scope the allowance's scope, not {@link AllowanceScope#REQUEST} (a request cap has no usage), not
    *     null
    * @param holder the value of the family, child or team id, or {@link BudgetPosition#PILOT} for the whole
@@ -32,8 +33,8 @@ public final class UsageKey {
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code scope} is {@code REQUEST}
    */
-  public UsageKey(String allowanceName, AllowanceScope scope, String holder, BudgetPeriod period) {
-    this.allowanceName = requireNonNull(allowanceName, "allowanceName");
+  public UsageKey(AllowanceId allowanceId, AllowanceScope scope, String holder, BudgetPeriod period) {
+    this.allowanceId = requireNonNull(allowanceId, "allowanceId");
     this.scope = requireNonNull(scope, "scope");
     this.holder = requireNonNull(holder, "holder");
     this.period = requireNonNull(period, "period");
@@ -43,12 +44,12 @@ public final class UsageKey {
   }
 
   /**
-   * Returns the allowance's name.
+   * Returns the allowance's id: what usage is counted by, whatever the allowance is called in a version.
    *
-   * @return the name, not null
+   * @return the id, not null
    */
-  public String allowanceName() {
-    return allowanceName;
+  public AllowanceId allowanceId() {
+    return allowanceId;
   }
 
   /**
@@ -93,7 +94,7 @@ public final class UsageKey {
       return false;
     }
     UsageKey other = (UsageKey) obj;
-    return allowanceName.equals(other.allowanceName) && scope == other.scope && holder.equals(other.holder)
+    return allowanceId.equals(other.allowanceId) && scope == other.scope && holder.equals(other.holder)
         && period.equals(other.period);
   }
 
@@ -104,17 +105,17 @@ public final class UsageKey {
    */
   @Override
   public int hashCode() {
-    return ((allowanceName.hashCode() * 31 + scope.hashCode()) * 31 + holder.hashCode()) * 31 + period.hashCode();
+    return ((allowanceId.hashCode() * 31 + scope.hashCode()) * 31 + holder.hashCode()) * 31 + period.hashCode();
   }
 
   /**
    * Returns a developer's form, for example
-   * {@code UsageKey[Per family per financial year, FAMILY F-000123, FinancialYear[2019-04-01, 2020-04-01)]}.
+   * {@code UsageKey[family-fy, FAMILY F-000123, FinancialYear[2019-04-01, 2020-04-01)]}.
    *
    * @return the text form, not null
    */
   @Override
   public String toString() {
-    return "UsageKey[" + allowanceName + ", " + scope + " " + holder + ", " + period + "]";
+    return "UsageKey[" + allowanceId + ", " + scope + " " + holder + ", " + period + "]";
   }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.money.Monetary;
 import org.devolvedbudgets.model.id.FamilyId;
+import org.devolvedbudgets.model.id.SchemeId;
 import org.devolvedbudgets.model.id.TeamId;
 import org.devolvedbudgets.model.period.BudgetPeriod;
 import org.devolvedbudgets.model.scheme.AgeBand;
@@ -33,7 +34,9 @@ class AllocationPropertiesTest {
 
   private static PilotConfiguration randomised(Randomisation randomisation) {
     return PilotConfiguration.builder()
-        .council("Darlington").scheme("Randomised").version(1).effectiveFrom(LocalDate.of(2019, 4, 1))
+        .council("Darlington")
+        .schemeId(SchemeId.of("randomised"))
+        .scheme("Randomised").version(1).effectiveFrom(LocalDate.of(2019, 4, 1))
         .currency(Monetary.getCurrency("GBP"))
         .term(BudgetPeriod.of(LocalDate.of(2019, 4, 1), LocalDate.of(2020, 4, 1)))
         .addEligibleTeams(TeamId.of("team"))

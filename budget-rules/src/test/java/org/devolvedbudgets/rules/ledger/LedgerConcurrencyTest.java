@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Collectors;
+import org.devolvedbudgets.model.id.AllowanceId;
 import org.devolvedbudgets.model.id.FamilyId;
 import org.devolvedbudgets.model.id.RequestId;
 import org.devolvedbudgets.model.id.TeamId;
@@ -130,11 +131,11 @@ class LedgerConcurrencyTest {
   private static PilotConfiguration crowded() {
     return TestPilots.base("Stress", "Many workers, small caps")
         .allTeamsEligible(true)
-        .addAllowances(Allowance.builder().name("Per family").cap(gbp("500.00")).scope(AllowanceScope.FAMILY)
+        .addAllowances(Allowance.builder().id(AllowanceId.of("per-family")).name("Per family").cap(gbp("500.00")).scope(AllowanceScope.FAMILY)
             .period(PeriodPolicy.financialYear()).build())
-        .addAllowances(Allowance.builder().name("Per team").cap(gbp("15000.00")).scope(AllowanceScope.TEAM)
+        .addAllowances(Allowance.builder().id(AllowanceId.of("per-team")).name("Per team").cap(gbp("15000.00")).scope(AllowanceScope.TEAM)
             .build())
-        .addAllowances(Allowance.builder().name("Pilot").cap(gbp("25000.00")).scope(AllowanceScope.PILOT)
+        .addAllowances(Allowance.builder().id(AllowanceId.of("pilot")).name("Pilot").cap(gbp("25000.00")).scope(AllowanceScope.PILOT)
             .build())
         .approvalPolicy(ApprovalPolicy.builder()
             .addTiers(ApprovalTier.upTo(ApprovalRole.SOCIAL_WORKER, gbp("100.00")))

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.devolvedbudgets.model.id.AllowanceId;
 import org.devolvedbudgets.model.id.ChildId;
 import org.devolvedbudgets.model.id.FamilyId;
 import org.devolvedbudgets.model.id.RequestId;
@@ -57,7 +58,7 @@ class LedgerEdgesTest {
   /** Darlington's shape for one year: £10,000 per family over the pilot, a team manager for every spend. */
   private static PilotConfiguration oneYearPilot() {
     return TestPilots.base("Darlington", "Devolved budgets").term(ONE_YEAR).allTeamsEligible(true)
-        .addAllowances(Allowance.builder().name("Per family").cap(gbp("10000.00")).scope(AllowanceScope.FAMILY)
+        .addAllowances(Allowance.builder().id(AllowanceId.of("per-family")).name("Per family").cap(gbp("10000.00")).scope(AllowanceScope.FAMILY)
             .build())
         .approvalPolicy(ApprovalPolicy.builder().addTiers(ApprovalTier.unlimited(ApprovalRole.TEAM_MANAGER))
             .build())
@@ -178,7 +179,7 @@ class LedgerEdgesTest {
   @Test
   void anotherFamilysLapsedHoldReleasesSharedMoneyBeforeItIsRecorded() {
     PilotConfiguration grant = TestPilots.base("Example", "Grant").term(ONE_YEAR).allTeamsEligible(true)
-        .addAllowances(Allowance.builder().name("Pilot grant").cap(gbp("1000.00")).scope(AllowanceScope.PILOT)
+        .addAllowances(Allowance.builder().id(AllowanceId.of("pilot-grant")).name("Pilot grant").cap(gbp("1000.00")).scope(AllowanceScope.PILOT)
             .build())
         .approvalPolicy(ApprovalPolicy.builder()
             .addTiers(ApprovalTier.upTo(ApprovalRole.SOCIAL_WORKER, gbp("500.00")))
@@ -252,9 +253,9 @@ class LedgerEdgesTest {
   void aPurchaseForSiblingsHoldsEachChildsShareAndPaymentsAndRefundsAreSharedToo() {
     PilotConfiguration perChild = TestPilots.base("Example", "Per child").term(ONE_YEAR).allTeamsEligible(true)
         .addAllowances(
-            Allowance.builder().name("Per child").cap(gbp("300.00")).scope(AllowanceScope.CHILD)
+            Allowance.builder().id(AllowanceId.of("per-child")).name("Per child").cap(gbp("300.00")).scope(AllowanceScope.CHILD)
                 .period(PeriodPolicy.financialYear()).build(),
-            Allowance.builder().name("Per family").cap(gbp("1000.00")).scope(AllowanceScope.FAMILY).build())
+            Allowance.builder().id(AllowanceId.of("per-family")).name("Per family").cap(gbp("1000.00")).scope(AllowanceScope.FAMILY).build())
         .approvalPolicy(ApprovalPolicy.builder()
             .addTiers(ApprovalTier.upTo(ApprovalRole.SOCIAL_WORKER, gbp("1000.00"))).build())
         .build();
@@ -310,9 +311,9 @@ class LedgerEdgesTest {
 
   @Test
   void aReservationsChargesMustCountTheRequestOnceAndAddUp() {
-    UsageKey first = new UsageKey("Per child", AllowanceScope.CHILD, "C-1", ONE_YEAR);
-    UsageKey second = new UsageKey("Per child", AllowanceScope.CHILD, "C-2", ONE_YEAR);
-    UsageKey family = new UsageKey("Per family", AllowanceScope.FAMILY, "F-1", ONE_YEAR);
+    UsageKey first = new UsageKey(AllowanceId.of("per-child"), AllowanceScope.CHILD, "C-1", ONE_YEAR);
+    UsageKey second = new UsageKey(AllowanceId.of("per-child"), AllowanceScope.CHILD, "C-2", ONE_YEAR);
+    UsageKey family = new UsageKey(AllowanceId.of("per-family"), AllowanceScope.FAMILY, "F-1", ONE_YEAR);
     LocalDate day = LocalDate.of(2019, 6, 3);
     List<Charge> good = List.of(new Charge(first, gbp("300.00")), new Charge(second, gbp("300.00")),
         new Charge(family, gbp("600.00")));
@@ -320,7 +321,7 @@ class LedgerEdgesTest {
     assertEquals("charge " + first + " is given twice", assertThrows(IllegalArgumentException.class,
         () -> reserved(day, List.of(new Charge(first, gbp("300.00")), new Charge(first, gbp("300.00")))))
         .getMessage());
-    assertEquals("the charges of 'Per child' add up to GBP 500.00, not the GBP 600.00 reserved",
+    assertEquals("the charges of 'per-child' add up to GBP 500.00, not the GBP 600.00 reserved",
         assertThrows(IllegalArgumentException.class, () -> reserved(day, List.of(new Charge(first, gbp("300.00")),
             new Charge(second, gbp("200.00"))))).getMessage());
     assertThrows(IllegalArgumentException.class, () -> reserved(LocalDate.of(2020, 4, 1), good),

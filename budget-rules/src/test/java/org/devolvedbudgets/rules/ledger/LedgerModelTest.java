@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.devolvedbudgets.model.id.AllowanceId;
 import org.devolvedbudgets.model.id.FamilyId;
 import org.devolvedbudgets.model.id.RequestId;
 import org.devolvedbudgets.model.id.TeamId;
@@ -59,7 +60,7 @@ class LedgerModelTest {
   private static PilotConfiguration scheme() {
     return TestPilots.base("Model", "Reference scheme")
         .allTeamsEligible(true)
-        .addAllowances(Allowance.builder().name("Per family").cap(Money.ofMinor(TestPilots.GBP, CAP))
+        .addAllowances(Allowance.builder().id(AllowanceId.of("per-family")).name("Per family").cap(Money.ofMinor(TestPilots.GBP, CAP))
             .scope(AllowanceScope.FAMILY).build())
         .approvalPolicy(ApprovalPolicy.builder()
             .addTiers(ApprovalTier.upTo(ApprovalRole.SOCIAL_WORKER, Money.ofMinor(TestPilots.GBP, OWN_AUTHORITY)))

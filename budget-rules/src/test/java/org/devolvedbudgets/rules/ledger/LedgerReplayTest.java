@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.devolvedbudgets.model.id.FamilyId;
 import org.devolvedbudgets.model.id.RequestId;
+import org.devolvedbudgets.model.spend.SpendRequest;
+import org.devolvedbudgets.rules.Fingerprint;
 import org.devolvedbudgets.rules.TestPilots;
 import org.junit.jupiter.api.Test;
 
@@ -42,9 +44,16 @@ class LedgerReplayTest {
     assertEquals(gbp("10.00"), replayed.reservation(RequestId.of("R-0-1")).orElseThrow().refunded());
     LedgerEvent.Submitted submitted = (LedgerEvent.Submitted) JOURNAL.stream()
         .filter(event -> event instanceof LedgerEvent.Submitted).findFirst().orElseThrow();
-    Submission retry = replayed.submit(submitted.request());
+    assertEquals("", submitted.request().description(), "the journal keeps no description");
+    SpendRequest original = SpendRequest.builder().from(submitted.request())
+        .description(TestPilots.request(TestPilots.DARLINGTON_TEAM, "1.00").build().description()).build();
+    assertEquals(submitted.requestFingerprint(), Fingerprint.of(original), "what the journal recorded was this");
+    Submission retry = replayed.submit(original);
     assertEquals(submitted.decision(), retry.decision(), "a retry after a restart returns the original decision");
-    assertSame(retry, replayed.submit(submitted.request()));
+    assertSame(retry, replayed.submit(original));
+    IdempotencyConflictException conflict = assertThrows(IdempotencyConflictException.class,
+        () -> replayed.submit(submitted.request()));
+    assertEquals(List.of("description"), conflict.fields(), "without its description it is another request");
     assertEquals(JOURNAL.size(), replayed.lastSequence());
   }
 

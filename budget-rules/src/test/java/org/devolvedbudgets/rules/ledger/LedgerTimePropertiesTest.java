@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.devolvedbudgets.model.id.AllowanceId;
 import org.devolvedbudgets.model.id.ChildId;
 import org.devolvedbudgets.model.id.RequestId;
 import org.devolvedbudgets.model.id.WorkerId;
@@ -99,7 +100,7 @@ class LedgerTimePropertiesTest {
           if (TERM.contains(later)) {
             // The whole allowance is free again for a request made now in the same year, or in the next.
             SpendRequest next = awaiting("R-2", later, 400_000);
-            assertEquals(0, ledger.position(next).usage(WIGAN_FAMILY, FAMILY.value()).orElseThrow()
+            assertEquals(0, ledger.position(next).usage(TestPilots.WIGAN_FAMILY_ID, FAMILY.value()).orElseThrow()
                 .reserved().minorUnits());
           }
         });
@@ -122,7 +123,7 @@ class LedgerTimePropertiesTest {
   @Test
   void aSharedPurchasesChildFiguresAlwaysAddUpThroughPaymentsAndRefunds() {
     PilotConfiguration perChild = TestPilots.base("Example", "Per child").allTeamsEligible(true)
-        .addAllowances(Allowance.builder().name("Per child").cap(Money.ofMinor(TestPilots.GBP, 10_000_000))
+        .addAllowances(Allowance.builder().id(AllowanceId.of("per-child")).name("Per child").cap(Money.ofMinor(TestPilots.GBP, 10_000_000))
             .scope(AllowanceScope.CHILD).build())
         .approvalPolicy(ApprovalPolicy.builder().addTiers(ApprovalTier.unlimited(ApprovalRole.SOCIAL_WORKER))
             .build())
