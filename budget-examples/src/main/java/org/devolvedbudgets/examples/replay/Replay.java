@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.devolvedbudgets.examples.pilots.PilotSite;
-import org.devolvedbudgets.examples.scenario.ScenarioFileException;
 import org.devolvedbudgets.examples.scenario.ScenarioReport;
 import org.devolvedbudgets.examples.scenario.Scenarios;
+import org.devolvedbudgets.json.read.FileReadException;
 import org.devolvedbudgets.model.period.BudgetPeriod;
 import org.devolvedbudgets.model.text.SafeText;
 import org.devolvedbudgets.rules.Decision;
@@ -106,7 +106,7 @@ public final class Replay {
     }
     try {
       return options.scenarios.isEmpty() ? replay(options, out) : scenarios(options, out, err);
-    } catch (ScenarioFileException e) {
+    } catch (FileReadException e) {
       fileProblem(e, options, err);
       return 2;
     } catch (IOException | UncheckedIOException e) {
@@ -129,7 +129,7 @@ public final class Replay {
         ScenarioReport report = Scenarios.run(file);
         out.print(report.render());
         worst = Math.max(worst, report.passed() ? 0 : 1);
-      } catch (ScenarioFileException e) {
+      } catch (FileReadException e) {
         fileProblem(e, options, err);
         worst = 2;
       }
@@ -137,7 +137,7 @@ public final class Replay {
     return worst;
   }
 
-  private static void fileProblem(ScenarioFileException e, Options options, PrintStream err) {
+  private static void fileProblem(FileReadException e, Options options, PrintStream err) {
     e.getMessage().lines().forEach(line -> err.println("replay: " + line));
     if (options.debug) {
       e.printStackTrace(err);

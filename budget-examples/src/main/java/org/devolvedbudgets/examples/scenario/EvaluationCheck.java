@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.devolvedbudgets.json.read.FileProblem;
+import org.devolvedbudgets.json.read.FileProblemCode;
+import org.devolvedbudgets.json.read.FileReadException;
+import org.devolvedbudgets.json.read.JsonValue;
+import org.devolvedbudgets.json.read.ProblemCollector;
 import org.devolvedbudgets.model.id.TeamId;
 import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.model.period.BudgetPeriod;
@@ -34,34 +39,34 @@ final class EvaluationCheck {
     this.range = range;
   }
 
-  static EvaluationCheck read(JsonNodes json) {
+  static EvaluationCheck read(JsonValue json) {
     json.onlyFields("range", "expect");
-    FileProblems problems = new FileProblems(json.file());
+    ProblemCollector problems = new ProblemCollector(json.document());
     BudgetPeriod range = json.has("range") ? problems.attempt(() -> {
-      JsonNodes period = json.child("range").onlyFields("start", "end");
+      JsonValue period = json.child("range").onlyFields("start", "end");
       try {
         return BudgetPeriod.of(period.date("start"), period.date("end"));
       } catch (IllegalArgumentException e) {
-        throw period.problem(e.getMessage());
+        throw period.problem(FileProblemCode.BAD_VALUE, e.getMessage());
       }
     }) : null;
     EvaluationCheck check = new EvaluationCheck(range);
-    JsonNodes expect = json.child("expect").onlyFields(FIELDS);
+    JsonValue expect = json.child("expect").onlyFields(FIELDS);
     for (String field : expect.fieldNames()) {
       problems.attempt(() -> check.expected.put(field, value(expect, field)));
     }
     if (check.expected.isEmpty()) {
-      problems.add(expect.path(), "must expect at least one figure, such as \"uptake\": \"7 of 21\"");
+      problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, expect.path(), "must expect at least one figure, such as \"uptake\": \"7 of 21\""));
     }
     problems.throwIfAny();
     return check;
   }
 
-  private static Object value(JsonNodes expect, String field) {
+  private static Object value(JsonValue expect, String field) {
     switch (field) {
       case "uptake":
       case "neededApproval":
-        return expect.parse(field, "a share such as \"7 of 21\"", text -> {
+        return expect.parse(field, FileProblemCode.BAD_VALUE, "a share such as \"7 of 21\"", text -> {
           if (!text.matches("[0-9]{1,9} of [0-9]{1,9}")) {
             throw new IllegalArgumentException("not 'N of M'");
           }
@@ -82,16 +87,16 @@ final class EvaluationCheck {
     }
   }
 
-  private static Map<String, Money> amounts(JsonNodes json, Function<String, String> key) {
+  private static Map<String, Money> amounts(JsonValue json, Function<String, String> key) {
     Map<String, Money> amounts = new LinkedHashMap<>();
-    FileProblems problems = new FileProblems(json.file());
+    ProblemCollector problems = new ProblemCollector(json.document());
     for (String name : json.requireObject().fieldNames()) {
       problems.succeeded(() -> {
         String checked;
         try {
           checked = key.apply(name);
         } catch (IllegalArgumentException e) {
-          throw new ScenarioFileException(json.file(), json.pathOf(name), "is not a category, arm or team id", e);
+          throw new FileReadException(json.document().name(), FileProblemCode.BAD_VALUE, json.pathOf(name), "is not a category, arm or team id", e);
         }
         amounts.put(checked, json.child(name).money());
       });

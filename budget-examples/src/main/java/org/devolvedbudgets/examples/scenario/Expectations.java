@@ -1,6 +1,5 @@
 package org.devolvedbudgets.examples.scenario;
 
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.devolvedbudgets.json.read.FileProblem;
+import org.devolvedbudgets.json.read.FileProblemCode;
+import org.devolvedbudgets.json.read.JsonValue;
+import org.devolvedbudgets.json.read.ProblemCollector;
 import org.devolvedbudgets.model.id.ChildId;
 import org.devolvedbudgets.model.id.FamilyId;
 import org.devolvedbudgets.model.id.RequestId;
@@ -53,17 +56,17 @@ final class Expectations {
   /** Allowance name to expected amounts: by holder id, or under the empty key for "the step's holder". */
   final Map<String, Map<String, Money>> remaining = new LinkedHashMap<>();
 
-  static Expectations read(JsonNodes step, int format, String... fields) {
+  static Expectations read(JsonValue step, int format, String... fields) {
     Expectations expect = new Expectations();
     if (!step.has("expect")) {
       return expect;
     }
-    JsonNodes json = step.child("expect").onlyFields(fields);
-    FileProblems problems = new FileProblems(json.file());
+    JsonValue json = step.child("expect").onlyFields(fields);
+    ProblemCollector problems = new ProblemCollector(json.document());
     if (format < 2) {
       for (String field : json.fieldNames()) {
         if (SINCE_FORMAT_2.contains(field)) {
-          problems.add(json.pathOf(field), "is an expectation of scenario format 2: add \"format\": 2 to the file");
+          problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf(field), "is an expectation of scenario format 2: add \"format\": 2 to the file"));
         }
       }
     }
@@ -85,11 +88,11 @@ final class Expectations {
     if (json.has("conflict")) {
       problems.succeeded(() -> {
         List<String> names = new ArrayList<>();
-        for (JsonNodes name : json.array("conflict")) {
-          names.add(name.parse("a field of a request, such as \"amount\"", Expectations::requestField));
+        for (JsonValue name : json.array("conflict")) {
+          names.add(name.parse(FileProblemCode.BAD_VALUE, "a field of a request, such as \"amount\"", Expectations::requestField));
         }
         if (names.isEmpty()) {
-          throw json.child("conflict").problem("must name at least one field that differs");
+          throw json.child("conflict").problem(FileProblemCode.BAD_VALUE, "must name at least one field that differs");
         }
         names.sort(null);
         expect.conflict = names;
@@ -110,7 +113,7 @@ final class Expectations {
     if (json.has("expired")) {
       problems.succeeded(() -> {
         List<RequestId> ids = new ArrayList<>();
-        for (JsonNodes id : json.array("expired")) {
+        for (JsonValue id : json.array("expired")) {
           ids.add(id.identifier("a request id", RequestId::of));
         }
         ids.sort(null);
@@ -123,35 +126,34 @@ final class Expectations {
     json.optional("remaining").ifPresent(remaining -> problems.succeeded(() -> readRemaining(remaining, format,
         expect.remaining)));
     if (Boolean.TRUE.equals(expect.applied) && expect.refusal != null) {
-      problems.add(json.path(), "cannot expect both \"applied\": true and a refusal");
+      problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.path(), "cannot expect both \"applied\": true and a refusal"));
     }
     if (expect.conflict != null && (expect.retry != null || expect.outcome != null || expect.findings != null)) {
-      problems.add(json.path(), "an expected conflict throws: it cannot also expect a retry, an outcome or findings");
+      problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.path(), "an expected conflict throws: it cannot also expect a retry, an outcome or findings"));
     }
     problems.throwIfAny();
     return expect;
   }
 
-  private static void readRemaining(JsonNodes json, int format, Map<String, Map<String, Money>> into) {
+  private static void readRemaining(JsonValue json, int format, Map<String, Map<String, Money>> into) {
     json.requireObject();
-    FileProblems problems = new FileProblems(json.file());
+    ProblemCollector problems = new ProblemCollector(json.document());
     for (String allowance : json.fieldNames()) {
-      JsonNodes value = new JsonNodes(json.file(), json.namedPathOf(allowance), json.node().get(allowance));
+      JsonValue value = json.namedChild(allowance);
       if (!value.node().isObject()) {
         problems.attempt(() -> into.put(allowance, Map.of("", value.money())));
         continue;
       }
       if (format < 2) {
-        problems.add(value.path(), "gives an amount for each holder, which needs scenario format 2: add "
-            + "\"format\": 2 to the file");
+        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, value.path(), "gives an amount for each holder, which needs scenario format 2: add "
+            + "\"format\": 2 to the file"));
         continue;
       }
       Map<String, Money> byHolder = new LinkedHashMap<>();
       for (String holder : value.fieldNames()) {
         problems.succeeded(() -> {
           // A holder is a family, child or team id: checked as one, and never repeated if it is not.
-          ChildId id = new JsonNodes(value.file(), value.pathOf(holder), TextNode.valueOf(holder))
-              .identifier("a child, family or team id", ChildId::of);
+          ChildId id = value.fieldNameAsIdentifier(holder, "a child, family or team id", ChildId::of);
           byHolder.put(id.value(), value.child(holder).money());
         });
       }
@@ -172,9 +174,9 @@ final class Expectations {
     return name;
   }
 
-  private static <E extends Enum<E>> List<E> enums(JsonNodes json, String field, Class<E> type) {
+  private static <E extends Enum<E>> List<E> enums(JsonValue json, String field, Class<E> type) {
     List<E> values = new ArrayList<>();
-    for (JsonNodes value : json.array(field)) {
+    for (JsonValue value : json.array(field)) {
       values.add(value.enumValue(type));
     }
     return values;

@@ -3,6 +3,8 @@ package org.devolvedbudgets.examples.scenario;
 import java.util.HashMap;
 import java.util.Map;
 import org.devolvedbudgets.examples.replay.SimulatedClock;
+import org.devolvedbudgets.json.read.FileProblemCode;
+import org.devolvedbudgets.json.read.FileReadException;
 import org.devolvedbudgets.model.id.RequestId;
 import org.devolvedbudgets.model.spend.SpendRequest;
 import org.devolvedbudgets.rules.ConfigurationHistory;
@@ -32,7 +34,7 @@ final class ScenarioRun {
   SpendRequest request(RequestId id, int step) {
     SpendRequest request = requests.get(id);
     if (request == null) {
-      throw new ScenarioFileException(file, "$.steps[" + (step - 1) + "].request",
+      throw new FileReadException(file, FileProblemCode.BAD_VALUE, "$.steps[" + (step - 1) + "].request",
           "names request " + id + ", which no earlier step submitted", null);
     }
     return request;

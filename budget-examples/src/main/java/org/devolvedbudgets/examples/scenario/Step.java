@@ -2,7 +2,6 @@ package org.devolvedbudgets.examples.scenario;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.devolvedbudgets.json.read.FileProblem;
+import org.devolvedbudgets.json.read.FileProblemCode;
+import org.devolvedbudgets.json.read.FileReadException;
+import org.devolvedbudgets.json.read.JsonValue;
+import org.devolvedbudgets.json.read.ProblemCollector;
 import org.devolvedbudgets.model.id.ChildId;
 import org.devolvedbudgets.model.id.FamilyId;
 import org.devolvedbudgets.model.id.RequestId;
@@ -25,6 +29,7 @@ import org.devolvedbudgets.model.scheme.ApprovalRole;
 import org.devolvedbudgets.model.spend.PaymentMethod;
 import org.devolvedbudgets.model.spend.SpendCategory;
 import org.devolvedbudgets.model.spend.SpendRequest;
+import org.devolvedbudgets.model.spend.Subcategory;
 import org.devolvedbudgets.model.text.SafeText;
 import org.devolvedbudgets.rules.Approver;
 import org.devolvedbudgets.rules.FindingCode;
@@ -53,14 +58,14 @@ abstract class Step {
   final @Nullable Instant at;
   final Expectations expect;
 
-  private Step(int number, JsonNodes json, int format, String... expectFields) {
+  private Step(int number, JsonValue json, int format, String... expectFields) {
     this.number = number;
     this.at = json.has("at") ? json.instant("at") : null;
     this.expect = Expectations.read(json, format, expectFields);
   }
 
   /** Reads one step, reporting every problem in it at once. */
-  static Step read(int number, JsonNodes json, int format) {
+  static Step read(int number, JsonValue json, int format) {
     json.requireObject();
     String kind = json.text("step");
     switch (kind) {
@@ -89,22 +94,22 @@ abstract class Step {
         return new Allocate(number, json, format);
       case "check":
         if (format < 2) {
-          throw json.child("step").problem("\"check\" is a step of scenario format 2: add \"format\": 2 to the file");
+          throw json.child("step").problem(FileProblemCode.BAD_VALUE, "\"check\" is a step of scenario format 2: add \"format\": 2 to the file");
         }
         fields(json, format, Set.of(), "step", "at", "expect", "date", "family", "team");
         return new Check(number, json, format);
       default:
-        throw json.child("step").problem("must be one of " + List.of(KINDS) + ", but was "
+        throw json.child("step").problem(FileProblemCode.BAD_VALUE, "must be one of " + List.of(KINDS) + ", but was "
             + SafeText.excerpt(kind));
     }
   }
 
-  private static void fields(JsonNodes json, int format, Set<String> sinceFormat2, String... known) {
+  private static void fields(JsonValue json, int format, Set<String> sinceFormat2, String... known) {
     json.onlyFields(known);
     if (format < 2) {
       for (String field : json.fieldNames()) {
         if (sinceFormat2.contains(field)) {
-          throw new ScenarioFileException(json.file(), json.pathOf(field),
+          throw new FileReadException(json.document().name(), FileProblemCode.BAD_VALUE, json.pathOf(field),
               "is a field of scenario format 2: add \"format\": 2 to the file", null);
         }
       }
@@ -133,11 +138,11 @@ abstract class Step {
     final @Nullable Instant requestedAt;
     final String path;
 
-    Submit(int number, JsonNodes json, int format) {
+    Submit(int number, JsonValue json, int format) {
       super(number, json, format, "outcome", "findings", "role", "status", "remaining", "version", "retry",
           "conflict");
       this.path = json.path();
-      FileProblems problems = new FileProblems(json.file());
+      ProblemCollector problems = new ProblemCollector(json.document());
       SpendRequest.Builder builder = SpendRequest.builder();
       this.id = Objects.requireNonNullElse(problems.attempt(() -> json.identifier("id", "a request id",
           RequestId::of)), RequestId.of("unread"));
@@ -150,21 +155,20 @@ abstract class Step {
       problems.attempt(() -> builder.paymentMethod(json.has("payment")
           ? json.enumValue("payment", PaymentMethod.class) : PaymentMethod.PREPAID_CARD));
       if (json.has("subcategory")) {
-        problems.attempt(() -> builder.subcategory(json.parse("subcategory",
-            "CATEGORY/code, such as \"PRACTICAL/car\"", ConfigurationJson::subcategory)));
+        problems.attempt(() -> builder.subcategory(json.parse("subcategory", FileProblemCode.BAD_VALUE,
+            "CATEGORY/code, such as \"PRACTICAL/car\"", Subcategory::parse)));
       }
       List<ChildId> children = new ArrayList<>();
-      List<JsonNodes> childItems = problems.attempt(() -> json.optionalArray("children"));
-      for (JsonNodes child : childItems == null ? List.<JsonNodes>of() : childItems) {
+      List<JsonValue> childItems = problems.attempt(() -> json.optionalArray("children"));
+      for (JsonValue child : childItems == null ? List.<JsonValue>of() : childItems) {
         problems.attempt(() -> children.add(child.identifier("a child id", ChildId::of)));
       }
       if (json.has("shares")) {
         problems.succeeded(() -> {
-          JsonNodes shares = json.child("shares").requireObject();
+          JsonValue shares = json.child("shares").requireObject();
           Map<ChildId, Money> byChild = new LinkedHashMap<>();
           for (String child : shares.fieldNames()) {
-            ChildId childId = new JsonNodes(shares.file(), shares.pathOf(child), TextNode.valueOf(child))
-                .identifier("a child id", ChildId::of);
+            ChildId childId = shares.fieldNameAsIdentifier(child, "a child id", ChildId::of);
             byChild.put(childId, shares.child(child).money());
           }
           if (!json.has("children")) {
@@ -181,7 +185,7 @@ abstract class Step {
         problems.succeeded(() -> {
           String description = json.text("description");
           if (description.length() > SpendRequest.MAX_DESCRIPTION_LENGTH) {
-            throw json.child("description").problem("must be at most " + SpendRequest.MAX_DESCRIPTION_LENGTH
+            throw json.child("description").problem(FileProblemCode.BAD_VALUE, "must be at most " + SpendRequest.MAX_DESCRIPTION_LENGTH
                 + " characters, but was " + description.length());
           }
           builder.description(description);
@@ -202,7 +206,7 @@ abstract class Step {
       try {
         spend = request.requestedAt(madeAt).build();
       } catch (IllegalArgumentException | IllegalStateException e) {
-        throw new ScenarioFileException(run.file, path, "is not a valid request: " + e.getMessage(), e);
+        throw new FileReadException(run.file, FileProblemCode.BAD_VALUE, path, "is not a valid request: " + e.getMessage(), e);
       }
       long eventsBefore = run.ledger.lastSequence();
       List<String> mismatches = new ArrayList<>();
@@ -266,9 +270,9 @@ abstract class Step {
     final @Nullable TeamId team;
     final boolean approve;
 
-    Decide(int number, JsonNodes json, int format, boolean approve) {
+    Decide(int number, JsonValue json, int format, boolean approve) {
       super(number, json, format, "applied", "refusal", "approvalRefusals", "status", "remaining");
-      FileProblems problems = new FileProblems(json.file());
+      ProblemCollector problems = new ProblemCollector(json.document());
       this.request = problems.attempt(() -> json.identifier("request", "a request id", RequestId::of));
       this.worker = problems.attempt(() -> json.identifier("approver", "a worker id", WorkerId::of));
       this.role = problems.attempt(() -> json.enumValue("role", ApprovalRole.class));
@@ -298,16 +302,16 @@ abstract class Step {
     final @Nullable Money amount;
     final @Nullable WorkerId worker;
 
-    Settle(int number, JsonNodes json, int format, String kind) {
+    Settle(int number, JsonValue json, int format, String kind) {
       super(number, json, format, "applied", "refusal", "status", "remaining");
       this.kind = kind;
-      FileProblems problems = new FileProblems(json.file());
+      ProblemCollector problems = new ProblemCollector(json.document());
       this.request = problems.attempt(() -> json.identifier("request", "a request id", RequestId::of));
       if (kind.equals("refund") && !json.has("amount")) {
-        problems.add(json.pathOf("amount"), "is required for a refund");
+        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf("amount"), "is required for a refund"));
       }
       if (kind.equals("void") && json.has("amount")) {
-        problems.add(json.pathOf("amount"), "must not be given for a void");
+        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf("amount"), "must not be given for a void"));
       }
       this.amount = json.has("amount") ? problems.attempt(() -> json.money("amount")) : null;
       this.worker = json.has("worker") ? problems.attempt(() -> json.identifier("worker", "a worker id",
@@ -343,7 +347,7 @@ abstract class Step {
 
   /** Expires lapsed holds. */
   static final class Expire extends Step {
-    Expire(int number, JsonNodes json, int format) {
+    Expire(int number, JsonValue json, int format) {
       super(number, json, format, "expired");
     }
 
@@ -367,17 +371,17 @@ abstract class Step {
     final @Nullable Instant to;
     final String path;
 
-    Advance(int number, JsonNodes json, int format) {
+    Advance(int number, JsonValue json, int format) {
       super(number, json, format);
       this.path = json.path();
       if (json.has("by") == json.has("to")) {
-        throw json.problem("an advance needs exactly one of \"by\" (a duration such as \"P15D\") or \"to\" "
+        throw json.problem(FileProblemCode.BAD_VALUE, "an advance needs exactly one of \"by\" (a duration such as \"P15D\") or \"to\" "
             + "(a date and time)");
       }
       this.by = json.has("by") ? json.duration("by") : null;
       this.to = json.has("to") ? json.instant("to") : null;
       if (by != null && by.isNegative()) {
-        throw json.child("by").problem("must not be negative: the clock never goes back");
+        throw json.child("by").problem(FileProblemCode.BAD_VALUE, "must not be negative: the clock never goes back");
       }
     }
 
@@ -387,7 +391,7 @@ abstract class Step {
       try {
         target = to != null ? to : LondonTime.checkInstant("by", run.clock.instant().plus(requireNonNull(by)));
       } catch (DateTimeException | ArithmeticException | IllegalArgumentException e) {
-        throw new ScenarioFileException(run.file, path + ".by", "moves the clock past " + LondonTime.MAX_DATE
+        throw new FileReadException(run.file, FileProblemCode.BAD_VALUE, path + ".by", "moves the clock past " + LondonTime.MAX_DATE
             + ", the last day the library supports", e);
       }
       run.clock.advanceTo(target);
@@ -401,9 +405,9 @@ abstract class Step {
     final int childAge;
     final WorkerId worker;
 
-    Allocate(int number, JsonNodes json, int format) {
+    Allocate(int number, JsonValue json, int format) {
       super(number, json, format, "arm", "remaining");
-      FileProblems problems = new FileProblems(json.file());
+      ProblemCollector problems = new ProblemCollector(json.document());
       this.family = problems.attempt(() -> json.identifier("family", "a family id", FamilyId::of));
       Long age = problems.attempt(() -> json.integer("childAge", 0, 25));
       this.childAge = age == null ? 0 : age.intValue();
@@ -429,18 +433,18 @@ abstract class Step {
     final @Nullable FamilyId family;
     final @Nullable TeamId team;
 
-    Check(int number, JsonNodes json, int format) {
+    Check(int number, JsonValue json, int format) {
       super(number, json, format, "remaining");
-      FileProblems problems = new FileProblems(json.file());
+      ProblemCollector problems = new ProblemCollector(json.document());
       this.date = json.has("date") ? problems.attempt(() -> json.date("date")) : null;
       this.family = json.has("family") ? problems.attempt(() -> json.identifier("family", "a family id",
           FamilyId::of)) : null;
       this.team = json.has("team") ? problems.attempt(() -> json.identifier("team", "a team id", TeamId::of)) : null;
       if (json.has("family") && json.has("team")) {
-        problems.add(json.path(), "a check is for one holder: give \"family\" or \"team\", or neither for the pilot");
+        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.path(), "a check is for one holder: give \"family\" or \"team\", or neither for the pilot"));
       }
       if (expect.remaining.isEmpty()) {
-        problems.add(json.pathOf("expect"), "a check needs \"remaining\" to expect");
+        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf("expect"), "a check needs \"remaining\" to expect"));
       }
       problems.throwIfAny();
     }

@@ -76,7 +76,7 @@ class ScenarioFilesTest {
     Outcome result = replay("--scenario", file.toString());
 
     assertEquals(2, result.code());
-    assertTrue(result.err().startsWith("replay: " + file + ": $.steps[0]: is not valid JSON at line 4"),
+    assertTrue(result.err().startsWith("replay: " + file + ":4:1: $.steps[0]: is not well-formed JSON [SYNTAX]"),
         result.err());
     assertFalse(result.err().contains("\tat "), "no stack trace without --debug");
     assertTrue(replay("--scenario", file.toString(), "--debug").err().contains("\tat "), "a stack trace with it");
@@ -92,19 +92,20 @@ class ScenarioFilesTest {
     Path pilot = shippedWith("04-wigan-family-allowance-edge.json", "\"pilot\": \"wigan\"", "\"pilot\": \"leeds\"");
     Path missing = dir.resolve("missing.json");
 
-    assertEquals(misspelt + ": $.steps[0].amout: unknown field; expected one of [amount, at, category, children, "
-        + "description, expect, family, id, payment, requestedAt, shares, step, subcategory, team, vatRecoverable, "
-        + "worker]", replay("--scenario",
+    assertEquals(misspelt + ":8:16: $.steps[0].amout: unknown field; expected one of [amount, at, category, "
+        + "children, description, expect, family, id, payment, requestedAt, shares, step, subcategory, team, "
+        + "vatRecoverable, worker] [UNKNOWN_FIELD]", replay("--scenario",
             misspelt.toString()).err().lines().findFirst().orElseThrow().substring("replay: ".length()));
-    assertTrue(replay("--scenario", scale.toString()).err().contains(scale + ": $.steps[0].amount: must be an "
+    assertTrue(replay("--scenario", scale.toString()).err().contains(": $.steps[0].amount: must be an "
         + "amount such as \"GBP 12.50\", but was 'GBP 113.001'"));
     Outcome badCap = replay("--scenario", cap.toString());
     assertEquals(2, badCap.code());
-    assertTrue(badCap.err().contains(cap + ": $.configuration.allowances[1].cap: "), badCap.err());
+    assertTrue(badCap.err().contains(cap + ":"), badCap.err());
+    assertTrue(badCap.err().contains(": $.configuration.allowances[1].cap: "), badCap.err());
     assertTrue(badCap.err().contains("[CURRENCY_MISMATCH]"), badCap.err());
     assertTrue(replay("--scenario", pilot.toString()).err().contains(
-        "$.configuration.pilot: must be hillingdon, wigan or darlington, but was 'leeds'"));
-    assertEquals("replay: " + missing + ": $: no such file", replay("--scenario", missing.toString()).err()
+        "$.configuration.pilot: must be one of [darlington, hillingdon, wigan], but was 'leeds' [BAD_VALUE]"));
+    assertEquals("replay: " + missing + ": $: no such file [UNREADABLE]", replay("--scenario", missing.toString()).err()
         .lines().findFirst().orElseThrow());
   }
 
@@ -142,8 +143,8 @@ class ScenarioFilesTest {
 
     assertEquals("CalendarYear", history.latest().allowances().get(0).period().toString());
     Path bad = write("bad.json", "[]");
-    assertEquals(bad + ": $: must hold at least one version",
-        org.junit.jupiter.api.Assertions.assertThrows(ScenarioFileException.class,
+    assertEquals(bad + ":1:1: $: must hold at least one version [MISSING_FIELD]",
+        org.junit.jupiter.api.Assertions.assertThrows(org.devolvedbudgets.json.read.FileReadException.class,
             () -> Scenarios.readConfiguration(bad)).getMessage());
   }
 
@@ -197,13 +198,12 @@ class ScenarioFilesTest {
             + "{ \"role\": \"SOCIAL_WORKER\", \"upTo\": \"GBP -1.00\" } ] } }");
     Outcome result = replay("--scenario", file.toString());
     assertEquals(2, result.code());
-    List<String> lines = result.err().lines().map(line -> line.substring(("replay: " + file + ": ").length()))
-        .toList();
+    List<String> lines = result.err().lines().map(line -> line.substring(line.indexOf(": $") + 2)).toList();
     assertEquals(List.of(
         "$.configuration.council: must be 1 to 100 characters, not blank, without control or bidirectional "
-            + "characters, but was 11 characters with U+202E at index 10",
+            + "characters, but was 11 characters with U+202E at index 10 [BAD_VALUE]",
         "$.configuration.allowances[1].period: must be financial-year, calendar-year, whole-pilot or rolling-N-days, "
-            + "but was 'fortnightly' (unknown period)",
+            + "but was 'fortnightly' (unknown period) [BAD_VALUE]",
         "$.configuration.allowances[1].cap: cap must be positive, but was GBP 0.00 [CAP_NOT_POSITIVE]",
         "$.configuration.approvalPolicy.tiers[1].upTo: upTo must be positive, but was GBP -1.00 [TIER_LIMIT_NOT_POSITIVE]",
         "$.configuration.allowances[0].cap: allowances[0].cap EUR 1000.00 must be in GBP, the scheme's currency "
@@ -252,7 +252,7 @@ class ScenarioFilesTest {
     Outcome result = replay("--scenario", bad.toString(), "--scenario", failing.toString(), "--scenario",
         good.toString());
     assertEquals(2, result.code());
-    assertTrue(result.err().startsWith("replay: " + bad + ": $: has more after the end of its JSON document"),
+    assertTrue(result.err().startsWith("replay: " + bad + ":1:17: $: has more after the end of its document"),
         result.err());
     assertTrue(result.out().contains("FAILED"), result.out());
     assertTrue(result.out().contains("Scenario " + good + ": "), "the file after the bad one still runs");

@@ -96,6 +96,33 @@ public final class Subcategory {
   }
 
   /**
+   * Returns the subcategory written as {@code CATEGORY/code}, as {@link #toString()} writes it, for example
+   * {@code "PRACTICAL/rent-arrears"}.
+   *
+   * @param text the category's name, a slash and the code, not null
+   * @return the subcategory, not null
+   * @throws NullPointerException if {@code text} is null
+   * @throws IllegalArgumentException if {@code text} has no slash, names no category, or its code is not of the
+   *     form {@link #of} requires; the message quotes at most a short, escaped excerpt
+   */
+  public static Subcategory parse(String text) {
+    requireNonNull(text, "text");
+    int slash = text.indexOf('/');
+    if (slash < 0) {
+      throw new IllegalArgumentException("text must be CATEGORY/code, such as PRACTICAL/car, but has no '/': "
+          + SafeText.excerpt(text));
+    }
+    SpendCategory category;
+    try {
+      category = SpendCategory.valueOf(text.substring(0, slash));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("text must start with a category, one of "
+          + java.util.Arrays.toString(SpendCategory.values()) + ", but was " + SafeText.excerpt(text), e);
+    }
+    return of(category, text.substring(slash + 1));
+  }
+
+  /**
    * Returns the sixteen subcategories the pilots' evaluation named, grouped by category.
    *
    * @return an immutable list, not null

@@ -1,13 +1,19 @@
-package org.devolvedbudgets.examples.scenario;
+package org.devolvedbudgets.json.scheme;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.money.CurrencyUnit;
 import javax.money.Monetary;
-import org.devolvedbudgets.examples.pilots.Pilots;
+import org.devolvedbudgets.json.read.FileProblem;
+import org.devolvedbudgets.json.read.FileProblemCode;
+import org.devolvedbudgets.json.read.FileReadException;
+import org.devolvedbudgets.json.read.JsonValue;
+import org.devolvedbudgets.json.read.ProblemCollector;
 import org.devolvedbudgets.model.id.AllowanceId;
 import org.devolvedbudgets.model.id.SchemeId;
 import org.devolvedbudgets.model.id.TeamId;
@@ -35,8 +41,9 @@ import org.devolvedbudgets.rules.ConfigurationHistory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a scheme's configuration from JSON (the format is in SCENARIOS.md): either every field, or
- * {@code "pilot": "wigan"} (one of the {@link Pilots} fixtures) with any fields to change.
+ * Reads configuration versions from JSON values: the versions of a scheme file, which take the scheme's id, council
+ * and currency from the file's top level ({@link Shared}), and the stand-alone configurations of scenario files,
+ * which carry them and may start from a named base configuration ({@code "pilot": "wigan"}).
  *
  * <p><b>Every problem at once.</b> Each field and each nested object (an allowance, the approval policy, the
  * allocation) is read on its own, and a problem in one does not stop the others: a bad approval tier and a cap in
@@ -44,40 +51,41 @@ import org.jspecify.annotations.Nullable;
  * checks run, with a neutral stand-in in its place whose problems are dropped; the stand-ins are an approval
  * policy of one unlimited director tier, an allowance of one penny and an all-eligible allocation. Stateless.
  */
-final class ConfigurationJson {
+final class ConfigurationReader {
 
-  static final String[] FIELDS = {"pilot", "council", "scheme", "version", "effectiveFrom", "currency", "term",
-      "allTeamsEligible", "eligibleTeams", "allocation", "allowances", "approvalPolicy", "allowedCategories",
-      "blockedSubcategories", "cashAllowed", "refundRestoresAllowance", "schemeId"};
+  /** The fields of one version in a scheme file. */
+  static final String[] VERSION_FIELDS = {"version", "effectiveFrom", "scheme", "term", "allTeamsEligible",
+      "eligibleTeams", "allocation", "allowances", "approvalPolicy", "allowedCategories", "blockedSubcategories",
+      "cashAllowed", "refundRestoresAllowance"};
 
-  /** The scheme id of a configuration that names neither a pilot nor an id of its own. */
-  static final SchemeId SCENARIO_SCHEME = SchemeId.of("scenario");
+  /** The fields of a stand-alone configuration: a version's, and the scheme's own. */
+  static final String[] STANDALONE_FIELDS = {"pilot", "council", "schemeId", "currency", "version", "effectiveFrom",
+      "scheme", "term", "allTeamsEligible", "eligibleTeams", "allocation", "allowances", "approvalPolicy",
+      "allowedCategories", "blockedSubcategories", "cashAllowed", "refundRestoresAllowance"};
 
-  private ConfigurationJson() {}
+  /** The scheme id of a stand-alone configuration that names neither a base nor an id of its own. */
+  static final SchemeId UNNAMED_SCHEME = SchemeId.of("scenario");
 
-  /** Reads {@code "configuration": {...}} or {@code "configurations": [{...}, ...]} from a scenario. */
-  static @Nullable ConfigurationHistory history(JsonNodes scenario, FileProblems problems) {
-    if (scenario.has("configuration") == scenario.has("configurations")) {
-      problems.add(scenario.path(), "needs exactly one of \"configuration\" (one version) or \"configurations\" "
-          + "(versions in order of effectiveFrom)");
-      return null;
-    }
-    if (scenario.has("configuration")) {
-      return history(List.of(scenario.child("configuration")), scenario.pathOf("configuration"), problems);
-    }
-    List<JsonNodes> versions = problems.attempt(() -> scenario.array("configurations"));
-    if (versions != null && versions.isEmpty()) {
-      problems.add(scenario.pathOf("configurations"), "must hold at least one version");
-      return null;
-    }
-    return versions == null ? null : history(versions, scenario.pathOf("configurations"), problems);
-  }
+  /** What every version of a scheme file shares, read from the file's top level; any part may be missing. */
+  record Shared(@Nullable SchemeId schemeId, @Nullable String council, @Nullable CurrencyUnit currency) {}
 
-  /** Reads the versions, and their history if every one could be read. */
-  static @Nullable ConfigurationHistory history(List<JsonNodes> versions, String path, FileProblems problems) {
+  private ConfigurationReader() {}
+
+  /**
+   * Reads versions in order into a history; on a problem, records it (and every other) and returns null.
+   *
+   * @param versions the version objects
+   * @param path the path of the array holding them
+   * @param shared the scheme's own fields, or null for stand-alone configurations
+   * @param bases the named base configurations a stand-alone one may start from
+   * @param requireIds whether each allowance must give its id (scheme files) or may have one derived from its
+   *     name (scenario files of formats 1 and 2)
+   */
+  static @Nullable ConfigurationHistory history(List<JsonValue> versions, String path, @Nullable Shared shared,
+      Map<String, PilotConfiguration> bases, boolean requireIds, ProblemCollector problems) {
     List<PilotConfiguration> read = new ArrayList<>();
-    for (JsonNodes version : versions) {
-      read.add(read(version, problems));
+    for (JsonValue version : versions) {
+      read.add(read(version, shared, bases, requireIds, problems));
     }
     if (read.contains(null)) {
       return null;
@@ -86,62 +94,69 @@ final class ConfigurationJson {
       return ConfigurationHistory.of(read);
     } catch (ConfigurationException e) {
       for (ConfigurationProblem problem : e.problems()) {
-        problems.add(path + problem.path().replaceFirst("^versions", ""), problem.message() + " ["
-            + problem.code() + "]");
+        problems.add(FileProblem.ofConfiguration(problem.code(), path + problem.path().replaceFirst("^versions", ""),
+            problem.message()));
       }
       return null;
     }
   }
 
   /** Reads one configuration; on a problem, records it (and every other) and returns null. */
-  static @Nullable PilotConfiguration read(JsonNodes json, FileProblems problems) {
-    if (problems.attempt(() -> json.onlyFields(FIELDS)) == null) {
+  static @Nullable PilotConfiguration read(JsonValue json, @Nullable Shared shared,
+      Map<String, PilotConfiguration> bases, boolean requireIds, ProblemCollector problems) {
+    if (problems.attempt(() -> json.onlyFields(shared != null ? VERSION_FIELDS : STANDALONE_FIELDS)) == null) {
       return null;
     }
     PilotConfiguration.Builder builder = PilotConfiguration.builder();
     Reading reading = new Reading(json, problems);
-    if (json.has("pilot")) {
-      reading.field(() -> {
-        String pilot = json.text("pilot");
-        switch (pilot) {
-          case "hillingdon":
-            builder.from(Pilots.hillingdon());
-            break;
-          case "wigan":
-            builder.from(Pilots.wigan());
-            break;
-          case "darlington":
-            builder.from(Pilots.darlington());
-            break;
-          default:
-            throw json.child("pilot").problem("must be hillingdon, wigan or darlington, but was "
-                + SafeText.excerpt(pilot));
-        }
+    CurrencyUnit[] currency = {null};
+    if (shared != null) {
+      // The file's top level was read on its own; stand-ins let a version be checked even where it failed.
+      builder.schemeId(shared.schemeId() != null ? shared.schemeId() : UNNAMED_SCHEME);
+      builder.council(shared.council() != null ? shared.council() : "(unreadable council)");
+      currency[0] = shared.currency();
+      builder.currency(currency[0] != null ? currency[0] : Monetary.getCurrency("GBP"));
+      if (shared.schemeId() == null || shared.council() == null || shared.currency() == null) {
+        reading.scalarFailed = true;
+      }
+    } else {
+      if (json.has("pilot")) {
+        reading.field(() -> {
+          String name = json.text("pilot");
+          PilotConfiguration base = bases.get(name);
+          if (base == null) {
+            throw json.child("pilot").problem(FileProblemCode.BAD_VALUE, "must be one of "
+                + new java.util.TreeSet<>(bases.keySet()) + ", but was " + SafeText.excerpt(name));
+          }
+          builder.from(base);
+          currency[0] = base.currency();
+        });
+      } else {
+        builder.schemeId(UNNAMED_SCHEME); // unless the file names one
+      }
+      reading.optional("council", () -> builder.council(json.title("council", 100)),
+          () -> builder.council("(unreadable council)"));
+      reading.optional("schemeId", () -> builder.schemeId(json.identifier("schemeId", "a scheme id", SchemeId::of)),
+          () -> builder.schemeId(UNNAMED_SCHEME));
+      reading.optional("currency", () -> {
+        currency[0] = json.parse("currency", FileProblemCode.BAD_VALUE, "an ISO 4217 code such as \"GBP\"",
+            Monetary::getCurrency);
+        builder.currency(currency[0]);
       });
     }
-    reading.optional("council", () -> builder.council(json.title("council", 100)),
-        () -> builder.council("(unreadable council)"));
     reading.optional("scheme", () -> builder.scheme(json.title("scheme", 100)),
         () -> builder.scheme("(unreadable scheme)"));
-    if (!json.has("pilot")) {
-      builder.schemeId(SCENARIO_SCHEME); // unless the file names one, as format 1 and 2 files need not
-    }
-    reading.optional("schemeId", () -> builder.schemeId(json.identifier("schemeId", "a scheme id", SchemeId::of)),
-        () -> builder.schemeId(SCENARIO_SCHEME));
     reading.optional("version", () -> builder.version((int) json.integer("version", 1, Integer.MAX_VALUE)),
         () -> builder.version(1));
     reading.optional("effectiveFrom", () -> builder.effectiveFrom(json.date("effectiveFrom")));
-    CurrencyUnit[] currency = {json.has("pilot") ? Pilots.GBP : null};
-    reading.optional("currency", () -> {
-      currency[0] = json.parse("currency", "an ISO 4217 code such as \"GBP\"", Monetary::getCurrency);
-      builder.currency(currency[0]);
-    });
     reading.optional("term", () -> {
-      JsonNodes term = json.child("term").onlyFields("start", "end");
+      JsonValue term = json.child("term").onlyFields("start", "end");
+      LocalDate start = term.date("start");
+      LocalDate end = term.date("end");
       try {
-        builder.term(BudgetPeriod.of(term.date("start"), term.date("end")));
+        builder.term(BudgetPeriod.of(start, end));
       } catch (IllegalArgumentException e) {
-        throw term.problem(e.getMessage());
+        throw term.problem(FileProblemCode.BAD_DATE, e.getMessage());
       }
     });
     reading.optional("allTeamsEligible", () -> builder.allTeamsEligible(json.bool("allTeamsEligible")));
@@ -151,14 +166,14 @@ final class ConfigurationJson {
         () -> allocation(json.child("allocation")), AllocationPolicy::allEligible)));
     reading.optional("allowances", () -> {
       List<Allowance> allowances = new ArrayList<>();
-      List<JsonNodes> items = json.array("allowances");
+      List<JsonValue> items = json.array("allowances");
       for (int i = 0; i < items.size(); i++) {
-        JsonNodes item = items.get(i);
+        JsonValue item = items.get(i);
         int index = i;
-        allowances.add(reading.nested("allowances[" + i + "]", () -> allowance(item),
+        allowances.add(reading.nested("allowances[" + i + "]", () -> allowance(item, requireIds),
             () -> Allowance.builder().id(AllowanceId.of("unreadable-" + index))
                 .name("(unreadable allowance " + index + ")")
-                .cap(Money.ofMinor(currency[0] != null ? currency[0] : Pilots.GBP, 1))
+                .cap(Money.ofMinor(currency[0] != null ? currency[0] : Monetary.getCurrency("GBP"), 1))
                 .scope(AllowanceScope.REQUEST).build()));
       }
       builder.allowances(allowances);
@@ -169,7 +184,8 @@ final class ConfigurationJson {
     reading.optional("allowedCategories", () -> builder.allowedCategories(
         reading.list("allowedCategories", category -> category.enumValue(SpendCategory.class))));
     reading.optional("blockedSubcategories", () -> builder.blockedSubcategories(reading.list("blockedSubcategories",
-        subcategory -> subcategory.parse("CATEGORY/code, such as \"PRACTICAL/car\"", ConfigurationJson::subcategory))));
+        subcategory -> subcategory.parse(FileProblemCode.BAD_VALUE, "CATEGORY/code, such as \"PRACTICAL/car\"",
+            Subcategory::parse))));
     reading.optional("cashAllowed", () -> builder.cashAllowed(json.bool("cashAllowed")));
     reading.optional("refundRestoresAllowance",
         () -> builder.refundRestoresAllowance(json.bool("refundRestoresAllowance")));
@@ -182,26 +198,44 @@ final class ConfigurationJson {
     } catch (ConfigurationException e) {
       for (ConfigurationProblem problem : e.problems()) {
         String field = fileField(problem.path());
-        if (!reading.isUnderFailed(field)) {
-          problems.add(json.path() + "." + field, problem.message() + " [" + problem.code() + "]");
+        if (!reading.isUnderFailed(field) && !(shared != null && isShared(field))) {
+          problems.add(FileProblem.ofConfiguration(problem.code(), json.path() + "." + field, problem.message()));
         }
       }
       return null;
     } catch (IllegalStateException e) {
-      problems.add(json.path(), "is incomplete: " + e.getMessage());
+      problems.add(FileProblem.of(FileProblemCode.MISSING_FIELD, json.path(), "is incomplete: "
+          + missingFields(e.getMessage())));
       return null;
     }
   }
 
+  /** Whether a problem's field is one the scheme file's top level gives, whose problems are reported there. */
+  private static boolean isShared(String field) {
+    return field.equals("council") || field.equals("schemeId") || field.equals("currency");
+  }
+
+  /** Immutables' message for missing attributes, which names them, as "required: a, b". */
+  private static String missingFields(@Nullable String message) {
+    if (message != null) {
+      int open = message.indexOf('[');
+      int close = message.indexOf(']', open + 1);
+      if (open >= 0 && close > open) {
+        return "required: " + message.substring(open + 1, close);
+      }
+    }
+    return "a required field is missing";
+  }
+
   /** What one configuration's reading has found wrong, field by field. Not thread-safe. */
   private static final class Reading {
-    final JsonNodes json;
-    final FileProblems problems;
+    final JsonValue json;
+    final ProblemCollector problems;
     /** Paths, relative to the configuration, of nested objects replaced by a stand-in. */
     final List<String> failed = new ArrayList<>();
     boolean scalarFailed;
 
-    Reading(JsonNodes json, FileProblems problems) {
+    Reading(JsonValue json, ProblemCollector problems) {
       this.json = json;
       this.problems = problems;
     }
@@ -237,9 +271,9 @@ final class ConfigurationJson {
     }
 
     /** Reads an array's items one by one; the list holds those that could be read. */
-    <T> List<T> list(String field, Function<JsonNodes, T> item) {
+    <T> List<T> list(String field, Function<JsonValue, T> item) {
       List<T> values = new ArrayList<>();
-      for (JsonNodes element : json.array(field)) {
+      for (JsonValue element : json.array(field)) {
         T value = problems.attempt(() -> item.apply(element));
         if (value == null) {
           failed.add(field);
@@ -260,15 +294,9 @@ final class ConfigurationJson {
     }
   }
 
-  static Subcategory subcategory(String text) {
-    int slash = text.indexOf('/');
-    if (slash < 0) {
-      throw new IllegalArgumentException("no '/' between category and code");
-    }
-    return Subcategory.of(SpendCategory.valueOf(text.substring(0, slash)), text.substring(slash + 1));
-  }
 
-  private static AllocationPolicy allocation(JsonNodes json) {
+
+  private static AllocationPolicy allocation(JsonValue json) {
     json.onlyFields("method", "seed", "treatmentWeight", "controlWeight", "strata", "suspendedFrom");
     AllocationMethod method = json.enumValue("method", AllocationMethod.class);
     if (method == AllocationMethod.ALL_ELIGIBLE) {
@@ -277,7 +305,7 @@ final class ConfigurationJson {
     if (method == AllocationMethod.DISCRETIONARY) {
       return AllocationPolicy.discretionary();
     }
-    FileProblems problems = new FileProblems(json.file());
+    ProblemCollector problems = new ProblemCollector(json.document());
     Randomisation.Builder randomisation = Randomisation.builder();
     problems.attempt(() -> randomisation.seed(json.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE)));
     if (json.has("treatmentWeight")) {
@@ -286,9 +314,9 @@ final class ConfigurationJson {
     if (json.has("controlWeight")) {
       problems.attempt(() -> randomisation.controlWeight((int) json.integer("controlWeight", 1, 100)));
     }
-    for (JsonNodes band : json.optionalArray("strata")) {
-      problems.attempt(() -> randomisation.addStrata(band.parse("an age band such as \"0-4\"",
-          ConfigurationJson::ageBand)));
+    for (JsonValue band : json.optionalArray("strata")) {
+      problems.attempt(() -> randomisation.addStrata(band.parse(FileProblemCode.BAD_VALUE, "an age band such as \"0-4\"",
+          ConfigurationReader::ageBand)));
     }
     if (json.has("suspendedFrom")) {
       problems.attempt(() -> randomisation.suspendedFrom(json.date("suspendedFrom")));
@@ -309,24 +337,24 @@ final class ConfigurationJson {
     return AgeBand.of(Integer.parseInt(text.substring(0, dash)), Integer.parseInt(text.substring(dash + 1)));
   }
 
-  private static Allowance allowance(JsonNodes json) {
+  private static Allowance allowance(JsonValue json, boolean requireIds) {
     json.onlyFields("id", "name", "cap", "scope", "period", "enforcement", "category");
-    FileProblems problems = new FileProblems(json.file());
+    ProblemCollector problems = new ProblemCollector(json.document());
     Allowance.Builder allowance = Allowance.builder();
     String name = problems.attempt(() -> json.title("name", 100));
     if (name != null) {
       allowance.name(name);
     }
-    if (json.has("id")) {
+    if (json.has("id") || requireIds) {
       problems.attempt(() -> allowance.id(json.identifier("id", "an allowance id", AllowanceId::of)));
     } else if (name != null) {
-      allowance.id(idFor(name)); // format 1 and 2 files name no id
+      allowance.id(idFor(name)); // scenario files of formats 1 and 2 name no id
     }
     problems.attempt(() -> allowance.cap(json.money("cap")));
     problems.attempt(() -> allowance.scope(json.enumValue("scope", AllowanceScope.class)));
     if (json.has("period")) {
-      problems.attempt(() -> allowance.period(json.parse("period",
-          "financial-year, calendar-year, whole-pilot or rolling-N-days", ConfigurationJson::period)));
+      problems.attempt(() -> allowance.period(json.parse("period", FileProblemCode.BAD_VALUE,
+          "financial-year, calendar-year, whole-pilot or rolling-N-days", ConfigurationReader::period)));
     }
     if (json.has("enforcement")) {
       problems.attempt(() -> allowance.enforcement(json.enumValue("enforcement", Enforcement.class)));
@@ -344,7 +372,7 @@ final class ConfigurationJson {
       throw new AssertionError("unreachable: problems were added");
     } catch (IllegalStateException e) {
       problems.throwIfAny(); // a required field failed: its problem says so
-      throw json.problem("is incomplete: " + e.getMessage());
+      throw json.problem(FileProblemCode.MISSING_FIELD, "is incomplete: " + missingFields(e.getMessage()));
     }
   }
 
@@ -373,11 +401,11 @@ final class ConfigurationJson {
     }
   }
 
-  private static ApprovalPolicy approval(JsonNodes json) {
+  private static ApprovalPolicy approval(JsonValue json) {
     json.onlyFields("tiers", "cumulative");
-    FileProblems problems = new FileProblems(json.file());
+    ProblemCollector problems = new ProblemCollector(json.document());
     ApprovalPolicy.Builder policy = ApprovalPolicy.builder();
-    for (JsonNodes tier : json.array("tiers")) {
+    for (JsonValue tier : json.array("tiers")) {
       problems.succeeded(() -> {
         tier.onlyFields("role", "upTo");
         ApprovalRole role = tier.enumValue("role", ApprovalRole.class);
@@ -389,21 +417,19 @@ final class ConfigurationJson {
         try {
           policy.addTiers(ApprovalTier.upTo(role, limit));
         } catch (ConfigurationException e) {
-          throw new ScenarioFileException(tier.file(), tier.pathOf("upTo"), e.problems().get(0).message() + " ["
-              + e.problems().get(0).code() + "]", e);
+          throw configurationProblem(tier, "upTo", e);
         }
       });
     }
     json.optional("cumulative").ifPresent(cumulative -> problems.succeeded(() -> {
       cumulative.onlyFields("amount", "window");
       Money amount = cumulative.money("amount");
-      PeriodPolicy window = cumulative.parse("window", "financial-year, calendar-year, whole-pilot or rolling-N-days",
-          ConfigurationJson::period);
+      PeriodPolicy window = cumulative.parse("window", FileProblemCode.BAD_VALUE, "financial-year, calendar-year, whole-pilot or rolling-N-days",
+          ConfigurationReader::period);
       try {
         policy.cumulativeThreshold(CumulativeThreshold.of(amount, window));
       } catch (ConfigurationException e) {
-        throw new ScenarioFileException(cumulative.file(), cumulative.pathOf("amount"),
-            e.problems().get(0).message() + " [" + e.problems().get(0).code() + "]", e);
+        throw configurationProblem(cumulative, "amount", e);
       }
     }));
     problems.throwIfAny();
@@ -419,16 +445,22 @@ final class ConfigurationJson {
    * own name ({@code allowance.cap}, {@code approvalPolicy.tiers[1].upTo}); the part after it is placed under
    * the object's path.
    */
-  private static ScenarioFileException problems(JsonNodes json, ConfigurationException e) {
-    List<ScenarioFileException.Problem> found = new ArrayList<>();
+  private static FileReadException problems(JsonValue json, ConfigurationException e) {
+    List<FileProblem> found = new ArrayList<>();
     for (ConfigurationProblem problem : e.problems()) {
       String path = fileField(problem.path());
       int dot = path.indexOf('.');
       String inside = dot < 0 ? "" : path.substring(dot);
-      found.add(new ScenarioFileException.Problem(json.path() + inside,
-          problem.message() + " [" + problem.code() + "]"));
+      found.add(FileProblem.ofConfiguration(problem.code(), json.path() + inside, problem.message()));
     }
-    return new ScenarioFileException(json.file(), found, e);
+    return new FileReadException(json.document().name(), found, e);
+  }
+
+  /** The first configuration problem of a part, at one of its fields. */
+  private static FileReadException configurationProblem(JsonValue json, String field, ConfigurationException e) {
+    ConfigurationProblem problem = e.problems().get(0);
+    return new FileReadException(json.document().name(), List.of(FileProblem.ofConfiguration(problem.code(),
+        json.pathOf(field), problem.message())), e);
   }
 
   /**
