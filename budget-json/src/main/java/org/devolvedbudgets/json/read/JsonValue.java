@@ -176,6 +176,30 @@ public final class JsonValue {
   }
 
   /**
+   * Checks that this object has no fields but {@code known}, keeping a problem for each other field in
+   * {@code problems} and reading on: so the rest of the object is still checked, and every problem is reported at
+   * once.
+   *
+   * @param problems where the unknown fields' problems go, not null
+   * @param known the fields the format knows, not null
+   * @return true if every field is known
+   * @throws FileReadException ({@code WRONG_TYPE}) if this is not an object
+   */
+  public boolean checkFields(ProblemCollector problems, String... known) {
+    requireNonNull(problems, "problems");
+    try {
+      onlyFields(known);
+      return true;
+    } catch (FileReadException e) {
+      if (!node.isObject()) {
+        throw e;
+      }
+      problems.add(e);
+      return false;
+    }
+  }
+
+  /**
    * Returns this object's field names, in the file's order.
    *
    * @return the names, not null

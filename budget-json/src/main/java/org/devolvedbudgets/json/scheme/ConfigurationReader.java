@@ -33,6 +33,7 @@ import org.devolvedbudgets.model.scheme.ConfigurationProblem;
 import org.devolvedbudgets.model.scheme.CumulativeThreshold;
 import org.devolvedbudgets.model.scheme.Enforcement;
 import org.devolvedbudgets.model.scheme.PilotConfiguration;
+import org.devolvedbudgets.model.scheme.ProblemCode;
 import org.devolvedbudgets.model.scheme.Randomisation;
 import org.devolvedbudgets.model.spend.SpendCategory;
 import org.devolvedbudgets.model.spend.Subcategory;
@@ -104,8 +105,10 @@ final class ConfigurationReader {
   /** Reads one configuration; on a problem, records it (and every other) and returns null. */
   static @Nullable PilotConfiguration read(JsonValue json, @Nullable Shared shared,
       Map<String, PilotConfiguration> bases, boolean requireIds, ProblemCollector problems) {
-    if (problems.attempt(() -> json.onlyFields(shared != null ? VERSION_FIELDS : STANDALONE_FIELDS)) == null) {
-      return null;
+    Boolean known = problems.attempt(() -> json.checkFields(problems, shared != null ? VERSION_FIELDS
+        : STANDALONE_FIELDS));
+    if (known == null) {
+      return null; // not an object
     }
     PilotConfiguration.Builder builder = PilotConfiguration.builder();
     Reading reading = new Reading(json, problems);
@@ -194,7 +197,7 @@ final class ConfigurationReader {
     }
     try {
       PilotConfiguration configuration = builder.build();
-      return reading.failed.isEmpty() ? configuration : null;
+      return reading.failed.isEmpty() && known ? configuration : null;
     } catch (ConfigurationException e) {
       for (ConfigurationProblem problem : e.problems()) {
         String field = fileField(problem.path());
@@ -294,18 +297,21 @@ final class ConfigurationReader {
     }
   }
 
-
-
   private static AllocationPolicy allocation(JsonValue json) {
-    json.onlyFields("method", "seed", "treatmentWeight", "controlWeight", "strata", "suspendedFrom");
-    AllocationMethod method = json.enumValue("method", AllocationMethod.class);
-    if (method == AllocationMethod.ALL_ELIGIBLE) {
-      return AllocationPolicy.allEligible();
-    }
-    if (method == AllocationMethod.DISCRETIONARY) {
-      return AllocationPolicy.discretionary();
-    }
     ProblemCollector problems = new ProblemCollector(json.document());
+    json.checkFields(problems, "method", "seed", "treatmentWeight", "controlWeight", "strata", "suspendedFrom");
+    AllocationMethod method = problems.attempt(() -> json.enumValue("method", AllocationMethod.class));
+    if (method != AllocationMethod.RANDOMISED) {
+      for (String setting : List.of("seed", "treatmentWeight", "controlWeight", "strata", "suspendedFrom")) {
+        if (method != null && json.has(setting)) {
+          problems.add(FileProblem.ofConfiguration(ProblemCode.ALLOCATION_INCONSISTENT, json.pathOf(setting),
+              "is a setting of a randomised allocation, but the method is " + method));
+        }
+      }
+      problems.throwIfAny(); // an unknown field, a setting of another method, or the method itself
+      return method == AllocationMethod.ALL_ELIGIBLE ? AllocationPolicy.allEligible()
+          : AllocationPolicy.discretionary();
+    }
     Randomisation.Builder randomisation = Randomisation.builder();
     problems.attempt(() -> randomisation.seed(json.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE)));
     if (json.has("treatmentWeight")) {
@@ -315,8 +321,8 @@ final class ConfigurationReader {
       problems.attempt(() -> randomisation.controlWeight((int) json.integer("controlWeight", 1, 100)));
     }
     for (JsonValue band : json.optionalArray("strata")) {
-      problems.attempt(() -> randomisation.addStrata(band.parse(FileProblemCode.BAD_VALUE, "an age band such as \"0-4\"",
-          ConfigurationReader::ageBand)));
+      problems.attempt(() -> randomisation.addStrata(band.parse(FileProblemCode.BAD_VALUE,
+          "an age band such as \"0-4\"", ConfigurationReader::ageBand)));
     }
     if (json.has("suspendedFrom")) {
       problems.attempt(() -> randomisation.suspendedFrom(json.date("suspendedFrom")));
@@ -338,8 +344,8 @@ final class ConfigurationReader {
   }
 
   private static Allowance allowance(JsonValue json, boolean requireIds) {
-    json.onlyFields("id", "name", "cap", "scope", "period", "enforcement", "category");
     ProblemCollector problems = new ProblemCollector(json.document());
+    json.checkFields(problems, "id", "name", "cap", "scope", "period", "enforcement", "category");
     Allowance.Builder allowance = Allowance.builder();
     String name = problems.attempt(() -> json.title("name", 100));
     if (name != null) {
@@ -402,12 +408,12 @@ final class ConfigurationReader {
   }
 
   private static ApprovalPolicy approval(JsonValue json) {
-    json.onlyFields("tiers", "cumulative");
     ProblemCollector problems = new ProblemCollector(json.document());
+    json.checkFields(problems, "tiers", "cumulative");
     ApprovalPolicy.Builder policy = ApprovalPolicy.builder();
     for (JsonValue tier : json.array("tiers")) {
       problems.succeeded(() -> {
-        tier.onlyFields("role", "upTo");
+        tier.checkFields(problems, "role", "upTo");
         ApprovalRole role = tier.enumValue("role", ApprovalRole.class);
         if (!tier.has("upTo")) {
           policy.addTiers(ApprovalTier.unlimited(role));
@@ -422,7 +428,7 @@ final class ConfigurationReader {
       });
     }
     json.optional("cumulative").ifPresent(cumulative -> problems.succeeded(() -> {
-      cumulative.onlyFields("amount", "window");
+      cumulative.checkFields(problems, "amount", "window");
       Money amount = cumulative.money("amount");
       PeriodPolicy window = cumulative.parse("window", FileProblemCode.BAD_VALUE, "financial-year, calendar-year, whole-pilot or rolling-N-days",
           ConfigurationReader::period);

@@ -87,8 +87,8 @@ public final class SchemeFiles {
     requireNonNull(document, "document");
     ProblemCollector problems = new ProblemCollector(document);
     JsonValue root = document.root();
-    if (problems.attempt(() -> root.onlyFields(FIELDS)) == null) {
-      problems.throwIfAny();
+    if (problems.attempt(() -> root.checkFields(problems, FIELDS)) == null) {
+      problems.throwIfAny(); // not an object
     }
     Long format = problems.attempt(() -> root.integer("format", Integer.MIN_VALUE, Integer.MAX_VALUE));
     if (format != null && format != FORMAT) {
