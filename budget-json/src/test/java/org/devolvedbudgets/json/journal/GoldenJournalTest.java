@@ -1,0 +1,123 @@
+package org.devolvedbudgets.json.journal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.devolvedbudgets.json.scheme.SchemeFiles;
+import org.devolvedbudgets.model.id.RequestId;
+import org.devolvedbudgets.model.money.Money;
+import org.devolvedbudgets.rules.ConfigurationHistory;
+import org.devolvedbudgets.rules.Outcome;
+import org.devolvedbudgets.rules.allocation.Arm;
+import org.devolvedbudgets.rules.ledger.BudgetLedger;
+import org.devolvedbudgets.rules.ledger.InMemoryLedgerStore;
+import org.devolvedbudgets.rules.ledger.LedgerEvent;
+import org.devolvedbudgets.rules.ledger.ReservationStatus;
+import org.devolvedbudgets.rules.position.RemainingBudget;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The journal format's golden files: journals written by released versions, checked into the tests and never
+ * written again. Each must still be read, fold into a ledger, and give the balances worked out by hand. A new
+ * format version adds its own golden file here; every old one must keep passing.
+ */
+class GoldenJournalTest {
+
+  private static final Path DIR = Path.of("src/test/resources/journal");
+  private static final ConfigurationHistory SCHEME = SchemeFiles.read(DIR.resolve("golden.scheme.json"));
+
+  private static Money gbp(String amount) {
+    return Money.parse("GBP " + amount);
+  }
+
+  @Test
+  void formatOneReadsFoldsAndGivesTheFiguresWorkedOutByHand() {
+    List<LedgerEvent> events = JournalFiles.read(SCHEME.schemeId(), DIR.resolve("golden-format-1.jsonl"));
+    assertEquals(19, events.size());
+    Set<String> types = new TreeSet<>();
+    events.forEach(event -> types.add(JournalFormat.typeOf(event)));
+    assertEquals(Set.of("Allocated", "Submitted", "Reserved", "Approved", "Rejected", "Posted", "Voided", "Expired",
+        "Refunded"), types, "every event type");
+
+    InMemoryLedgerStore store = new InMemoryLedgerStore();
+    store.append(0, events);
+    BudgetLedger ledger = BudgetLedger.builder(SCHEME).store(store).build();
+    ledger.verifyJournal();
+    // £120 for two children, £100 paid, £30 refunded (restoring): £70, £35 each child. R-2 voided. R-3 £800
+    // approved by the team manager and paid. R-4 rejected. R-5 lapsed on 17 June. R-6 declined.
+    List<RemainingBudget> july = ledger.remainingBudget(GoldenScript.FAMILY, LocalDate.of(2019, 7, 10));
+    RemainingBudget family = july.get(0);
+    assertEquals(gbp("870.00"), family.spent());
+    assertEquals(gbp("0.00"), family.reserved());
+    assertEquals(gbp("3130.00"), family.remaining());
+    for (RemainingBudget child : july.subList(1, july.size())) {
+      assertEquals(gbp("35.00"), child.spent(), child::toString);
+      assertEquals(gbp("265.00"), child.remaining(), child::toString);
+    }
+    assertEquals(3, july.size());
+    assertEquals(Arm.TREATMENT, ledger.allocation(GoldenScript.FAMILY).orElseThrow().arm());
+    assertEquals(ReservationStatus.EXPIRED, ledger.reservation(RequestId.of("R-5")).orElseThrow().status());
+    assertEquals(ReservationStatus.POSTED, ledger.reservation(RequestId.of("R-3")).orElseThrow().status());
+    assertEquals(Outcome.DECLINED, ledger.submission(RequestId.of("R-6")).orElseThrow().outcome());
+    assertEquals(gbp("30.00"), ledger.reservation(RequestId.of("R-1")).orElseThrow().refunded());
+  }
+
+  @Test
+  void formatOneIsWrittenBackByteForByte() throws IOException {
+    List<String> lines = Files.readAllLines(DIR.resolve("golden-format-1.jsonl"));
+    for (String line : lines) {
+      JournalFormat.Line read = JournalFormat.read(line);
+      assertEquals(line, JournalFormat.write(read.scheme(), read.event()));
+    }
+  }
+
+  @Test
+  void theGoldenJournalHoldsNoFreeText() throws IOException {
+    String journal = Files.readString(DIR.resolve("golden-format-1.jsonl"));
+    assertFalse(journal.contains("Free text"), "descriptions never reach the journal");
+    assertFalse(journal.contains("description"), "not even the field");
+    assertTrue(journal.contains("\"requestFingerprint\""), "the request's fingerprint stands for it");
+  }
+
+  @Test
+  void journalMdDocumentsEveryFieldTheGoldenJournalHolds() throws IOException {
+    String doc = Files.readString(Path.of("../JOURNAL.md"));
+    List<String> lines = Files.readAllLines(DIR.resolve("golden-format-1.jsonl"));
+    tools.jackson.databind.ObjectMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+    Set<String> fields = new TreeSet<>();
+    for (String line : lines) {
+      collect(json.readTree(line), fields);
+    }
+    for (String field : fields) {
+      assertTrue(doc.contains(field + "`"), () -> "JOURNAL.md documents " + field);
+    }
+    int example = doc.indexOf("```json\n") + "```json\n".length();
+    assertEquals(lines.subList(0, 3), doc.substring(example, doc.indexOf("```", example)).lines().toList(),
+        "JOURNAL.md's example is the golden journal's start");
+  }
+
+  private static void collect(tools.jackson.databind.JsonNode node, Set<String> fields) {
+    if (node.isObject()) {
+      for (String name : node.propertyNames()) {
+        tools.jackson.databind.JsonNode value = node.get(name);
+        boolean container = value.isObject() || value.isArray() && value.size() > 0 && value.get(0).isObject();
+        if (!container || name.equals("childShares") || name.equals("charges") || name.equals("findings")) {
+          fields.add(name); // a leaf, or a container documented by its own name
+        }
+        if (!name.equals("childShares")) { // keyed by child ids, not field names
+          collect(value, fields);
+        }
+      }
+    } else if (node.isArray()) {
+      node.forEach(item -> collect(item, fields));
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package org.devolvedbudgets.json.journal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.devolvedbudgets.model.id.ChildId;
+import org.devolvedbudgets.model.id.FamilyId;
+import org.devolvedbudgets.model.id.RequestId;
+import org.devolvedbudgets.model.id.TeamId;
+import org.devolvedbudgets.model.id.WorkerId;
+import org.devolvedbudgets.model.money.Money;
+import org.devolvedbudgets.model.period.LondonTime;
+import org.devolvedbudgets.model.scheme.ApprovalRole;
+import org.devolvedbudgets.model.spend.PaymentMethod;
+import org.devolvedbudgets.model.spend.SpendCategory;
+import org.devolvedbudgets.model.spend.SpendRequest;
+import org.devolvedbudgets.model.spend.Subcategory;
+import org.devolvedbudgets.rules.Approver;
+import org.devolvedbudgets.rules.ConfigurationHistory;
+import org.devolvedbudgets.rules.allocation.Arm;
+import org.devolvedbudgets.rules.ledger.BudgetLedger;
+
+/**
+ * The operations that wrote the journal format's first golden file, {@code journal/golden-format-1.jsonl}, over
+ * {@code journal/golden.scheme.json}: every event type, a purchase shared by two children, a refund, a hold that
+ * expires and a request declined with figures. Kept so a reader can see what the file records; the test never
+ * writes the golden file again, it only reads it.
+ */
+final class GoldenScript {
+
+  static final FamilyId FAMILY = FamilyId.of("F-golden-2");
+  static final TeamId TEAM = TeamId.of("example-team");
+  static final WorkerId WORKER = WorkerId.of("W-0042");
+  static final Approver MANAGER = Approver.of(WorkerId.of("W-0007"), ApprovalRole.TEAM_MANAGER, TEAM);
+
+  private GoldenScript() {}
+
+  static Instant at(int month, int day, int hour) {
+    return LocalDateTime.of(2019, month, day, hour, 0).atZone(LondonTime.ZONE).toInstant();
+  }
+
+  static SpendRequest.Builder request(String id, String amount, SpendCategory category, int month, int day) {
+    return SpendRequest.builder().id(RequestId.of(id)).familyId(FAMILY).teamId(TEAM).requestedBy(WORKER)
+        .amount(Money.parse("GBP " + amount)).category(category).description("Free text that stays in the case "
+            + "system").paymentMethod(PaymentMethod.PREPAID_CARD).requestedAt(at(month, day, 10));
+  }
+
+  /** Runs the script; the ledger's store then holds the golden journal's events. */
+  static BudgetLedger run(ConfigurationHistory scheme) {
+    MutableClock clock = new MutableClock(at(5, 1, 9));
+    BudgetLedger ledger = BudgetLedger.builder(scheme).clock(clock).build();
+    if (ledger.allocate(FAMILY, 7, LocalDate.of(2019, 5, 1), WORKER).arm() != Arm.TREATMENT) {
+      throw new IllegalStateException("the golden family must be treated");
+    }
+    clock.advance(Duration.ofDays(33).plusHours(2)); // 3 June 2019, 11:00: after the requests were made
+    ledger.submit(request("R-1", "120.00", SpendCategory.RELATIONSHIP_BUILDING, 6, 3)
+        .addChildIds(ChildId.of("C-1"), ChildId.of("C-2")).subcategory(Subcategory.DAY_OUT).build());
+    ledger.post(RequestId.of("R-1"), Money.parse("GBP 100.00"), WORKER, at(6, 4, 12));
+    ledger.refund(RequestId.of("R-1"), Money.parse("GBP 30.00"), WORKER, at(6, 10, 12));
+    ledger.submit(request("R-2", "250.00", SpendCategory.PRACTICAL, 6, 3).subcategory(Subcategory.CLOTHING)
+        .evidenceReference("INV-2019-0042").build());
+    ledger.voidReservation(RequestId.of("R-2"), WORKER, at(6, 5, 9));
+    ledger.submit(request("R-3", "800.00", SpendCategory.PRACTICAL, 6, 3).subcategory(Subcategory.BEDDING)
+        .paymentMethod(PaymentMethod.SUPPLIER_INVOICE).vatRecoverable(true).build());
+    ledger.approve(RequestId.of("R-3"), MANAGER, at(6, 4, 9));
+    ledger.post(RequestId.of("R-3"), Money.parse("GBP 800.00"), WORKER, at(6, 7, 12));
+    ledger.submit(request("R-4", "600.00", SpendCategory.THERAPEUTIC, 6, 3).build());
+    ledger.reject(RequestId.of("R-4"), MANAGER, at(6, 4, 10));
+    ledger.submit(request("R-5", "700.00", SpendCategory.PRACTICAL, 6, 3).build());
+    ledger.submit(request("R-6", "5000.00", SpendCategory.PRACTICAL, 6, 3).build());
+    clock.advance(Duration.ofDays(30));
+    List<?> expired = ledger.expire(clock.instant());
+    if (expired.size() != 1) {
+      throw new IllegalStateException("R-5 lapses");
+    }
+    return ledger;
+  }
+}
