@@ -12,6 +12,7 @@ import org.devolvedbudgets.examples.generators.DomainGenerators;
 import org.devolvedbudgets.examples.pilots.Pilots;
 import org.devolvedbudgets.json.read.JsonDocument;
 import org.devolvedbudgets.json.scheme.SchemeFiles;
+import org.devolvedbudgets.json.scheme.SchemeLint;
 import org.devolvedbudgets.rules.ConfigurationHistory;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,11 @@ class SchemeFilesRoundTripTest {
 
   private static ConfigurationHistory reread(ConfigurationHistory history) {
     return SchemeFiles.read(JsonDocument.parseJson("written.json", SchemeFiles.write(history)));
+  }
+
+  @Test
+  void thePilotsHaveNoLintWarnings() {
+    PILOTS.forEach((file, history) -> assertEquals(java.util.List.of(), SchemeLint.check(history), file));
   }
 
   @Test
