@@ -1,7 +1,8 @@
 package org.devolvedbudgets.rules;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +30,49 @@ import org.devolvedbudgets.model.spend.Subcategory;
  */
 final class CanonicalForm {
 
-  private final StringBuilder out = new StringBuilder(512);
+  /** One form per thread, reused: a request is fingerprinted on every submission. */
+  private static final ThreadLocal<CanonicalForm> REUSED = ThreadLocal.withInitial(CanonicalForm::new);
 
-  private CanonicalForm(String kind) {
-    out.append("devolved-budgets ").append(kind).append(" 1\n");
+  private byte[] bytes = new byte[1024];
+  private int length;
+
+  private CanonicalForm() {}
+
+  /** Digests a configuration's canonical form with a reused buffer. */
+  static byte[] digest(PilotConfiguration configuration, MessageDigest sha256) {
+    CanonicalForm form = REUSED.get();
+    form.write(configuration);
+    sha256.update(form.bytes, 0, form.length);
+    return sha256.digest();
+  }
+
+  /** Digests a request's canonical form with a reused buffer. */
+  static byte[] digest(SpendRequest request, MessageDigest sha256) {
+    CanonicalForm form = REUSED.get();
+    form.write(request);
+    sha256.update(form.bytes, 0, form.length);
+    return sha256.digest();
+  }
+
+  private String text() {
+    return new String(bytes, 0, length, StandardCharsets.UTF_8);
   }
 
   static String of(PilotConfiguration configuration) {
-    CanonicalForm form = new CanonicalForm("configuration");
+    CanonicalForm form = new CanonicalForm();
+    form.write(configuration);
+    return form.text();
+  }
+
+  static String of(SpendRequest request) {
+    CanonicalForm form = new CanonicalForm();
+    form.write(request);
+    return form.text();
+  }
+
+  private void write(PilotConfiguration configuration) {
+    CanonicalForm form = this;
+    form.start("configuration");
     form.text("council", configuration.council());
     form.line("schemeId", configuration.schemeId().value());
     form.text("scheme", configuration.scheme());
@@ -62,17 +98,17 @@ final class CanonicalForm {
     for (Allowance allowance : configuration.allowances()) {
       form.line("allowance", allowance.id().value());
       form.text("allowance.name", allowance.name());
-      form.line("allowance.cap", money(allowance.cap()));
+      form.name("allowance.cap").money(allowance.cap()).end();
       form.line("allowance.scope", allowance.scope().name());
       form.line("allowance.period", period(allowance.period()));
       form.line("allowance.enforcement", allowance.enforcement().name());
       form.line("allowance.category", allowance.category().map(Enum::name).orElse("-"));
     }
     for (ApprovalTier tier : configuration.approvalPolicy().tiers()) {
-      form.line("approvalTier", tier.role().name() + " " + tier.upTo().map(CanonicalForm::money).orElse("-"));
+      form.line("approvalTier", tier.role().name() + " " + tier.upTo().map(CanonicalForm::moneyText).orElse("-"));
     }
     Optional<CumulativeThreshold> threshold = configuration.approvalPolicy().cumulativeThreshold();
-    form.line("cumulativeThreshold", threshold.map(t -> money(t.amount()) + " " + period(t.window())).orElse("-"));
+    form.line("cumulativeThreshold", threshold.map(t -> moneyText(t.amount()) + " " + period(t.window())).orElse("-"));
     for (String category : sorted(configuration.allowedCategories().stream().map(SpendCategory::name).toList())) {
       form.line("allowedCategory", category);
     }
@@ -85,46 +121,131 @@ final class CanonicalForm {
     }
     form.line("cashAllowed", Boolean.toString(configuration.cashAllowed()));
     form.line("refundRestoresAllowance", Boolean.toString(configuration.refundRestoresAllowance()));
-    return form.out.toString();
   }
 
-  static String of(SpendRequest request) {
-    CanonicalForm form = new CanonicalForm("request");
+  private void write(SpendRequest request) {
+    CanonicalForm form = this;
+    form.start("request");
     form.line("id", request.id().value());
     form.line("familyId", request.familyId().value());
     for (ChildId child : request.childIds()) {
       form.line("childId", child.value());
     }
     for (Map.Entry<ChildId, Money> share : request.childShares().entrySet()) {
-      form.line("childShare", share.getKey().value() + " " + money(share.getValue()));
+      form.name("childShare").ascii(share.getKey().value()).ascii(" ").money(share.getValue()).end();
     }
     form.line("teamId", request.teamId().value());
     form.line("requestedBy", request.requestedBy().value());
-    form.line("amount", money(request.amount()));
+    form.name("amount").money(request.amount()).end();
     form.line("category", request.category().name());
     form.line("subcategory", request.subcategory().map(Subcategory::code).orElse("-"));
     form.text("description", request.description());
-    Instant at = request.requestedAt();
-    form.line("requestedAt", at.toString());
+    form.line("requestedAt", request.requestedAt().toString());
     form.line("paymentMethod", request.paymentMethod().name());
     form.line("vatRecoverable", Boolean.toString(request.vatRecoverable()));
-    form.line("evidenceReference", request.evidenceReference().map(form::lengthPrefixed).orElse("-"));
-    return form.out.toString();
+    if (request.evidenceReference().isPresent()) {
+      form.text("evidenceReference", request.evidenceReference().get());
+    } else {
+      form.line("evidenceReference", "-");
+    }
+  }
+
+  private void start(String kind) {
+    length = 0;
+    ascii("devolved-budgets ").ascii(kind).ascii(" 1\n");
   }
 
   private void line(String name, String value) {
-    out.append(name).append(' ').append(value).append('\n');
+    name(name).utf8(value).end();
   }
 
+  /** A line of free text: its UTF-8 length, a colon and the text, so no text can imitate another line. */
   private void text(String name, String value) {
-    line(name, lengthPrefixed(value));
+    name(name).number(utf8Length(value)).ascii(":").utf8(value).end();
   }
 
-  private String lengthPrefixed(String value) {
-    return value.getBytes(StandardCharsets.UTF_8).length + ":" + value;
+  private CanonicalForm name(String name) {
+    return ascii(name).ascii(" ");
   }
 
-  private static String money(Money amount) {
+  private void end() {
+    ascii("\n");
+  }
+
+  private CanonicalForm money(Money amount) {
+    return ascii(amount.currency().getCurrencyCode()).ascii(" ").number(amount.minorUnits());
+  }
+
+  private CanonicalForm ascii(String text) {
+    ensure(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      bytes[length++] = (byte) text.charAt(i);
+    }
+    return this;
+  }
+
+  private CanonicalForm number(long value) {
+    if (value == Long.MIN_VALUE) {
+      return ascii(Long.toString(value));
+    }
+    ensure(20);
+    if (value < 0) {
+      bytes[length++] = '-';
+      value = -value;
+    }
+    int start = length;
+    do {
+      bytes[length++] = (byte) ('0' + value % 10);
+      value /= 10;
+    } while (value > 0);
+    for (int i = start, j = length - 1; i < j; i++, j--) {
+      byte swap = bytes[i];
+      bytes[i] = bytes[j];
+      bytes[j] = swap;
+    }
+    return this;
+  }
+
+  private CanonicalForm utf8(String text) {
+    int needed = utf8Length(text);
+    if (needed == text.length()) {
+      return ascii(text);
+    }
+    byte[] encoded = text.getBytes(StandardCharsets.UTF_8);
+    ensure(encoded.length);
+    System.arraycopy(encoded, 0, bytes, length, encoded.length);
+    length += encoded.length;
+    return this;
+  }
+
+  private static int utf8Length(String text) {
+    int count = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        count++;
+      } else if (c < 0x800) {
+        count += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(
+          text.charAt(i + 1))) {
+        count += 4;
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        count++; // String.getBytes writes a lone surrogate as '?', which utf8 copies
+      } else {
+        count += 3;
+      }
+    }
+    return count;
+  }
+
+  private void ensure(int more) {
+    if (length + more > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+    }
+  }
+
+  private static String moneyText(Money amount) {
     return amount.currency().getCurrencyCode() + " " + amount.minorUnits();
   }
 

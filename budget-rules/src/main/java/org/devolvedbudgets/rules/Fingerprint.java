@@ -2,7 +2,6 @@ package org.devolvedbudgets.rules;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -33,6 +32,9 @@ public final class Fingerprint {
 
   private static final HexFormat HEX = HexFormat.of();
 
+  /** One digest per thread, reused: a request is fingerprinted on every submission ({@code digest} resets it). */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Fingerprint::sha256);
+
   private final String hex;
 
   private Fingerprint(String hex) {
@@ -47,7 +49,8 @@ public final class Fingerprint {
    * @throws NullPointerException if {@code configuration} is null
    */
   public static Fingerprint of(PilotConfiguration configuration) {
-    return digest(canonicalForm(configuration));
+    requireNonNull(configuration, "configuration");
+    return new Fingerprint(HEX.formatHex(CanonicalForm.digest(configuration, SHA_256.get())));
   }
 
   /**
@@ -59,7 +62,8 @@ public final class Fingerprint {
    * @throws NullPointerException if {@code request} is null
    */
   public static Fingerprint of(SpendRequest request) {
-    return digest(canonicalForm(request));
+    requireNonNull(request, "request");
+    return new Fingerprint(HEX.formatHex(CanonicalForm.digest(request, SHA_256.get())));
   }
 
   /**
@@ -111,10 +115,9 @@ public final class Fingerprint {
     return CanonicalForm.of(requireNonNull(request, "request"));
   }
 
-  private static Fingerprint digest(String canonicalForm) {
+  private static MessageDigest sha256() {
     try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return new Fingerprint(HEX.formatHex(sha256.digest(canonicalForm.getBytes(StandardCharsets.UTF_8))));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }

@@ -71,6 +71,20 @@ class GoldenJournalTest {
   }
 
   @Test
+  void theRequestsFingerprintStillStandsForTheRequestAsMadeDescriptionIncluded() {
+    LedgerEvent.Submitted first = (LedgerEvent.Submitted) JournalFiles.read(SCHEME.schemeId(),
+        DIR.resolve("golden-format-1.jsonl")).get(1);
+    org.devolvedbudgets.model.spend.SpendRequest asMade = GoldenScript.request("R-1", "120.00",
+        org.devolvedbudgets.model.spend.SpendCategory.RELATIONSHIP_BUILDING, 6, 3)
+        .addChildIds(org.devolvedbudgets.model.id.ChildId.of("C-1"), org.devolvedbudgets.model.id.ChildId.of("C-2"))
+        .subcategory(org.devolvedbudgets.model.spend.Subcategory.DAY_OUT).build();
+    assertEquals(first.requestFingerprint(), org.devolvedbudgets.rules.Fingerprint.of(asMade),
+        "the request's canonical form is unchanged since format 1");
+    assertEquals(first.configurationFingerprint(), SCHEME.fingerprint(1).orElseThrow(),
+        "the configuration's canonical form is unchanged since format 1");
+  }
+
+  @Test
   void formatOneIsWrittenBackByteForByte() throws IOException {
     List<String> lines = Files.readAllLines(DIR.resolve("golden-format-1.jsonl"));
     for (String line : lines) {

@@ -200,4 +200,18 @@ class SchemeIdentityTest {
       assertThrows(IllegalArgumentException.class, () -> Fingerprint.parse(bad), bad);
     }
   }
+
+  @Test
+  void aFingerprintIsTheDigestOfTheCanonicalFormWhateverTheText() throws Exception {
+    for (String description : List.of("", "Cinema", "Caf\u00e9 \u2615 \ud83d\ude00", "lone \ud800 surrogate",
+        "x".repeat(2000))) {
+      SpendRequest request = SpendRequest.builder().from(request(REUNIFICATION, "1.00").build())
+          .description(description).evidenceReference("R\u00e9f-1").build();
+      byte[] expected = java.security.MessageDigest.getInstance("SHA-256").digest(Fingerprint.canonicalForm(request)
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertEquals(java.util.HexFormat.of().formatHex(expected), Fingerprint.of(request).hex(), description);
+      assertTrue(Fingerprint.canonicalForm(request).contains("\ndescription "
+          + description.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + ":"), description);
+    }
+  }
 }
