@@ -78,6 +78,26 @@ class SchemeSchemaTest {
   }
 
   @Test
+  void theSchemaAndTheReaderAgreeOnGoodFilesThatLeaveOutWhatMayBeLeftOut() throws IOException {
+    String good = Files.readString(SchemeFilesRoundTripTest.SHIPPED.resolve("wigan.scheme.json"));
+    List<String[]> changes = List.of(
+        new String[] {"  \"$schema\": \"" + SchemeFiles.SCHEMA_ID + "\",\n", ""},
+        new String[] {",\n          \"enforcement\": \"HARD\"", ""},
+        new String[] {",\n          \"period\": \"financial-year\"", ""},
+        new String[] {"\"allocation\": {\n        \"method\": \"ALL_ELIGIBLE\"\n      },\n", ""},
+        new String[] {"\"blockedSubcategories\": [],", "\"blockedSubcategories\": [\"PRACTICAL/rent-arrears\"],"},
+        new String[] {"\"cashAllowed\": false,\n      \"refundRestoresAllowance\": true",
+            "\"refundRestoresAllowance\": false"},
+        new String[] {"\"enforcement\": \"HARD\"", "\"enforcement\": \"SOFT\", \"category\": \"PRACTICAL\""});
+    for (String[] change : changes) {
+      assertTrue(good.contains(change[0]), change[0]);
+      String variant = good.replace(change[0], change[1]);
+      assertEquals(List.of(), errors(SCHEME_FILE, JSON.readTree(variant)), change[0]);
+      SchemeFiles.read(JsonDocument.parseJson("variant.json", variant));
+    }
+  }
+
+  @Test
   void theSchemaAndTheReaderAgreeOnBadFiles() throws IOException {
     String good = Files.readString(SchemeFilesRoundTripTest.SHIPPED.resolve("wigan.scheme.json"));
     assertEquals(List.of(), errors(SCHEME_FILE, JSON.readTree(good)));
@@ -101,7 +121,9 @@ class SchemeSchemaTest {
         new String[] {"\"version\": 1,", "\"version\": 0,"},
         new String[] {"\"method\": \"ALL_ELIGIBLE\"", "\"method\": \"ALL_ELIGIBLE\", \"seed\": 7"},
         new String[] {"\"blockedSubcategories\": []", "\"blockedSubcategories\": [\"PRACTICAL/Rent Arrears\"]"},
-        new String[] {"\"allowedCategories\": [", "\"allowedCategories\": [\"SWEETS\", "});
+        new String[] {"\"allowedCategories\": [", "\"allowedCategories\": [\"SWEETS\", "},
+        new String[] {"\"scope\": \"FAMILY\"", "\"scope\": \"family\""},
+        new String[] {"\"role\": \"TEAM_MANAGER\"", "\"role\": \"team-manager\""});
     for (String[] change : changes) {
       assertTrue(good.contains(change[0]), change[0]);
       String bad = good.replace(change[0], change[1]);

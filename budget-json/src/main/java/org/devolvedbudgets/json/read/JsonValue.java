@@ -605,6 +605,39 @@ public final class JsonValue {
     }
   }
 
+  /**
+   * Returns a required enum field, read leniently ({@link #enumValue(String, Class)}) or exactly: the constant's
+   * name as written, as a format that is a contract (scheme files, which the JSON Schema describes) requires.
+   *
+   * @param <E> the enum
+   * @param field the field's name, not null
+   * @param type the enum's class, not null
+   * @param exact whether only the constant's exact name is accepted
+   * @return the constant, not null
+   * @throws FileReadException if missing, not a string, or no constant ({@code BAD_VALUE})
+   */
+  public <E extends Enum<E>> E enumValue(String field, Class<E> type, boolean exact) {
+    return child(field).enumValue(type, exact);
+  }
+
+  /**
+   * Returns this enum constant, read leniently ({@link #enumValue(Class)}) or exactly.
+   *
+   * @param <E> the enum
+   * @param type the enum's class, not null
+   * @param exact whether only the constant's exact name is accepted
+   * @return the constant, not null
+   * @throws FileReadException if not a string, or no constant ({@code BAD_VALUE})
+   */
+  public <E extends Enum<E>> E enumValue(Class<E> type, boolean exact) {
+    E value = enumValue(type);
+    if (exact && !value.name().equals(node.stringValue())) {
+      throw problem(FileProblemCode.BAD_VALUE, "must be written " + value.name() + " exactly, but was "
+          + SafeText.excerpt(node.stringValue()));
+    }
+    return value;
+  }
+
   /** What a value is, for a message: a string only by its length, since it might be a name. */
   private static String kind(JsonNode node) {
     switch (node.getNodeType()) {

@@ -79,14 +79,15 @@ final class ConfigurationReader {
    * @param path the path of the array holding them
    * @param shared the scheme's own fields, or null for stand-alone configurations
    * @param bases the named base configurations a stand-alone one may start from
-   * @param requireIds whether each allowance must give its id (scheme files) or may have one derived from its
-   *     name (scenario files of formats 1 and 2)
+   * @param strict whether this is a scheme file, whose allowances each give their id and whose enum constants are
+   *     written exactly, as its JSON Schema lists them; scenario files (formats 1 and 2) may leave an id to the
+   *     name and write constants in any case
    */
   static @Nullable ConfigurationHistory history(List<JsonValue> versions, String path, @Nullable Shared shared,
-      Map<String, PilotConfiguration> bases, boolean requireIds, ProblemCollector problems) {
+      Map<String, PilotConfiguration> bases, boolean strict, ProblemCollector problems) {
     List<PilotConfiguration> read = new ArrayList<>();
     for (JsonValue version : versions) {
-      read.add(read(version, shared, bases, requireIds, problems));
+      read.add(read(version, shared, bases, strict, problems));
     }
     if (read.contains(null)) {
       return null;
@@ -104,7 +105,7 @@ final class ConfigurationReader {
 
   /** Reads one configuration; on a problem, records it (and every other) and returns null. */
   static @Nullable PilotConfiguration read(JsonValue json, @Nullable Shared shared,
-      Map<String, PilotConfiguration> bases, boolean requireIds, ProblemCollector problems) {
+      Map<String, PilotConfiguration> bases, boolean strict, ProblemCollector problems) {
     Boolean known = problems.attempt(() -> json.checkFields(problems, shared != null ? VERSION_FIELDS
         : STANDALONE_FIELDS));
     if (known == null) {
@@ -166,14 +167,14 @@ final class ConfigurationReader {
     reading.optional("eligibleTeams", () -> builder.eligibleTeams(
         reading.list("eligibleTeams", team -> team.identifier("a team id", TeamId::of))));
     reading.optional("allocation", () -> builder.allocation(reading.nested("allocation",
-        () -> allocation(json.child("allocation")), AllocationPolicy::allEligible)));
+        () -> allocation(json.child("allocation"), strict), AllocationPolicy::allEligible)));
     reading.optional("allowances", () -> {
       List<Allowance> allowances = new ArrayList<>();
       List<JsonValue> items = json.array("allowances");
       for (int i = 0; i < items.size(); i++) {
         JsonValue item = items.get(i);
         int index = i;
-        allowances.add(reading.nested("allowances[" + i + "]", () -> allowance(item, requireIds),
+        allowances.add(reading.nested("allowances[" + i + "]", () -> allowance(item, strict),
             () -> Allowance.builder().id(AllowanceId.of("unreadable-" + index))
                 .name("(unreadable allowance " + index + ")")
                 .cap(Money.ofMinor(currency[0] != null ? currency[0] : Monetary.getCurrency("GBP"), 1))
@@ -182,10 +183,10 @@ final class ConfigurationReader {
       builder.allowances(allowances);
     });
     reading.optional("approvalPolicy", () -> builder.approvalPolicy(reading.nested("approvalPolicy",
-        () -> approval(json.child("approvalPolicy")),
+        () -> approval(json.child("approvalPolicy"), strict),
         () -> ApprovalPolicy.builder().addTiers(ApprovalTier.unlimited(ApprovalRole.DIRECTOR)).build())));
     reading.optional("allowedCategories", () -> builder.allowedCategories(
-        reading.list("allowedCategories", category -> category.enumValue(SpendCategory.class))));
+        reading.list("allowedCategories", category -> category.enumValue(SpendCategory.class, strict))));
     reading.optional("blockedSubcategories", () -> builder.blockedSubcategories(reading.list("blockedSubcategories",
         subcategory -> subcategory.parse(FileProblemCode.BAD_VALUE, "CATEGORY/code, such as \"PRACTICAL/car\"",
             Subcategory::parse))));
@@ -297,10 +298,10 @@ final class ConfigurationReader {
     }
   }
 
-  private static AllocationPolicy allocation(JsonValue json) {
+  private static AllocationPolicy allocation(JsonValue json, boolean strict) {
     ProblemCollector problems = new ProblemCollector(json.document());
     json.checkFields(problems, "method", "seed", "treatmentWeight", "controlWeight", "strata", "suspendedFrom");
-    AllocationMethod method = problems.attempt(() -> json.enumValue("method", AllocationMethod.class));
+    AllocationMethod method = problems.attempt(() -> json.enumValue("method", AllocationMethod.class, strict));
     if (method != AllocationMethod.RANDOMISED) {
       for (String setting : List.of("seed", "treatmentWeight", "controlWeight", "strata", "suspendedFrom")) {
         if (method != null && json.has(setting)) {
@@ -343,7 +344,7 @@ final class ConfigurationReader {
     return AgeBand.of(Integer.parseInt(text.substring(0, dash)), Integer.parseInt(text.substring(dash + 1)));
   }
 
-  private static Allowance allowance(JsonValue json, boolean requireIds) {
+  private static Allowance allowance(JsonValue json, boolean strict) {
     ProblemCollector problems = new ProblemCollector(json.document());
     json.checkFields(problems, "id", "name", "cap", "scope", "period", "enforcement", "category");
     Allowance.Builder allowance = Allowance.builder();
@@ -351,22 +352,22 @@ final class ConfigurationReader {
     if (name != null) {
       allowance.name(name);
     }
-    if (json.has("id") || requireIds) {
+    if (json.has("id") || strict) {
       problems.attempt(() -> allowance.id(json.identifier("id", "an allowance id", AllowanceId::of)));
     } else if (name != null) {
       allowance.id(idFor(name)); // scenario files of formats 1 and 2 name no id
     }
     problems.attempt(() -> allowance.cap(json.money("cap")));
-    problems.attempt(() -> allowance.scope(json.enumValue("scope", AllowanceScope.class)));
+    problems.attempt(() -> allowance.scope(json.enumValue("scope", AllowanceScope.class, strict)));
     if (json.has("period")) {
       problems.attempt(() -> allowance.period(json.parse("period", FileProblemCode.BAD_VALUE,
           "financial-year, calendar-year, whole-pilot or rolling-N-days", ConfigurationReader::period)));
     }
     if (json.has("enforcement")) {
-      problems.attempt(() -> allowance.enforcement(json.enumValue("enforcement", Enforcement.class)));
+      problems.attempt(() -> allowance.enforcement(json.enumValue("enforcement", Enforcement.class, strict)));
     }
     if (json.has("category")) {
-      problems.attempt(() -> allowance.category(json.enumValue("category", SpendCategory.class)));
+      problems.attempt(() -> allowance.category(json.enumValue("category", SpendCategory.class, strict)));
     }
     try {
       Allowance built = allowance.build(); // checked even if an optional field failed: its default stands in
@@ -407,14 +408,14 @@ final class ConfigurationReader {
     }
   }
 
-  private static ApprovalPolicy approval(JsonValue json) {
+  private static ApprovalPolicy approval(JsonValue json, boolean strict) {
     ProblemCollector problems = new ProblemCollector(json.document());
     json.checkFields(problems, "tiers", "cumulative");
     ApprovalPolicy.Builder policy = ApprovalPolicy.builder();
     for (JsonValue tier : json.array("tiers")) {
       problems.succeeded(() -> {
         tier.checkFields(problems, "role", "upTo");
-        ApprovalRole role = tier.enumValue("role", ApprovalRole.class);
+        ApprovalRole role = tier.enumValue("role", ApprovalRole.class, strict);
         if (!tier.has("upTo")) {
           policy.addTiers(ApprovalTier.unlimited(role));
           return;
