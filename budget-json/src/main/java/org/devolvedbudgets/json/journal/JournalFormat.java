@@ -2,21 +2,21 @@ package org.devolvedbudgets.json.journal;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
+import org.devolvedbudgets.json.read.FileProblem;
+import org.devolvedbudgets.json.read.FileProblemCode;
+import org.devolvedbudgets.json.read.FileReadException;
+import org.devolvedbudgets.json.read.JsonDocument;
+import org.devolvedbudgets.json.read.JsonValue;
 import org.devolvedbudgets.model.id.AllowanceId;
 import org.devolvedbudgets.model.id.ChildId;
 import org.devolvedbudgets.model.id.FamilyId;
-import org.devolvedbudgets.model.id.Identifier;
 import org.devolvedbudgets.model.id.RequestId;
 import org.devolvedbudgets.model.id.SchemeId;
 import org.devolvedbudgets.model.id.TeamId;
@@ -44,11 +44,6 @@ import org.devolvedbudgets.rules.allocation.Arm;
 import org.devolvedbudgets.rules.ledger.Charge;
 import org.devolvedbudgets.rules.ledger.LedgerEvent;
 import org.devolvedbudgets.rules.position.UsageKey;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -80,12 +75,8 @@ public final class JournalFormat {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).maxNumberLength(20)
-              .maxStringLength(MAX_LINE_LENGTH).build())
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .build())
-      .build();
+  /** Writes lines; reading is JsonDocument.parseJsonLine, the strict reader scheme and scenario files share. */
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private static final String[] COMMON = {"type", "format", "sequence", "recordedAt", "scheme", "actor",
       "familyId"};
@@ -267,139 +258,149 @@ public final class JournalFormat {
     if (line.length() > MAX_LINE_LENGTH) {
       throw new JournalFormatException("$", "a line is longer than " + MAX_LINE_LENGTH + " characters", null);
     }
-    JsonNode root;
     try {
-      root = JSON.readTree(line);
-    } catch (JacksonException e) {
-      throw new JournalFormatException("$", "is not one well-formed JSON object"
-          + (e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")"), e);
-    }
-    Node json = new Node("$", root);
-    json.requireObject();
-    long format = json.integer("format", 1, Integer.MAX_VALUE);
-    if (format != FORMAT) {
-      throw new JournalFormatException("$.format", "is " + format + ", but this version of the library reads "
-          + "journal format " + FORMAT + " (and older); read it with the library that wrote it", null);
-    }
-    String type = json.text("type");
-    SchemeId scheme = json.identifier("scheme", SchemeId::of);
-    long sequence = json.integer("sequence", 1, Long.MAX_VALUE);
-    Instant recordedAt = json.instant("recordedAt");
-    WorkerId actor = json.identifier("actor", WorkerId::of);
-    FamilyId familyId = json.identifier("familyId", FamilyId::of);
-    try {
-      return new Line(scheme, event(json, type, scheme, sequence, recordedAt, actor, familyId));
-    } catch (JournalFormatException e) {
-      throw e;
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      // The model's own checks (a decision that does not fit its findings, charges that do not add up).
-      throw new JournalFormatException("$", "event " + sequence + " (" + SafeText.excerpt(type) + ") is not a "
-          + "valid event: " + SafeText.escapeUnsafe(String.valueOf(e.getMessage())), e);
+      JsonValue json = JsonDocument.parseJsonLine("journal line", line).root().requireObject();
+      long format = json.integer("format", 1, Integer.MAX_VALUE);
+      if (format != FORMAT) {
+        throw new JournalFormatException("$.format", "is " + format + ", but this version of the library reads "
+            + "journal format " + FORMAT + " (and older); read it with the library that wrote it", null);
+      }
+      String type = json.text("type");
+      SchemeId scheme = json.identifier("scheme", "a scheme id", SchemeId::of);
+      long sequence = json.integer("sequence", 1, Long.MAX_VALUE);
+      Instant recordedAt = instant(json, "recordedAt");
+      WorkerId actor = json.identifier("actor", "a worker id", WorkerId::of);
+      FamilyId familyId = json.identifier("familyId", "a family id", FamilyId::of);
+      try {
+        return new Line(scheme, event(json, type, scheme, sequence, recordedAt, actor, familyId));
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        if (e instanceof JournalFormatException) {
+          throw e;
+        }
+        // The model's own checks (a decision that does not fit its findings, charges that do not add up).
+        throw new JournalFormatException("$", "event " + sequence + " (" + SafeText.excerpt(type) + ") is not a "
+            + "valid event: " + SafeText.escapeUnsafe(String.valueOf(e.getMessage())), e);
+      }
+    } catch (FileReadException e) {
+      FileProblem problem = e.problems().get(0);
+      throw new JournalFormatException(problem.jsonPath(), problem.message(), e);
     }
   }
 
-  private static LedgerEvent event(Node json, String type, SchemeId scheme, long sequence, Instant recordedAt,
+  /** The line's own fields: the common ones and these. */
+  private static void only(JsonValue json, String... fields) {
+    String[] known = new String[COMMON.length + fields.length];
+    System.arraycopy(COMMON, 0, known, 0, COMMON.length);
+    System.arraycopy(fields, 0, known, COMMON.length, fields.length);
+    json.onlyFields(known);
+  }
+
+  private static Instant instant(JsonValue json, String field) {
+    return json.parse(field, FileProblemCode.BAD_DATE, "an ISO-8601 instant such as \"2019-06-03T09:15:00Z\"",
+        Instant::parse);
+  }
+
+  private static LedgerEvent event(JsonValue json, String type, SchemeId scheme, long sequence, Instant recordedAt,
       WorkerId actor, FamilyId familyId) {
     switch (type) {
       case "Allocated": {
-        json.only("allocation");
-        Node allocation = json.child("allocation");
+        only(json, "allocation");
+        JsonValue allocation = json.child("allocation");
         allocation.onlyFields("method", "arm", "stratum", "allocatedOn");
         Optional<AgeBand> stratum = allocation.has("stratum")
-            ? Optional.of(allocation.parse("stratum", "an age band such as \"0-4\"", JournalFormat::ageBand))
+            ? Optional.of(allocation.parse("stratum", FileProblemCode.BAD_VALUE, "an age band such as \"0-4\"", JournalFormat::ageBand))
             : Optional.empty();
         return new LedgerEvent.Allocated(sequence, recordedAt, actor, familyId, AllocationRecord.of(familyId,
-            allocation.enumValue("method", AllocationMethod.class), allocation.enumValue("arm", Arm.class),
+            allocation.enumValue("method", AllocationMethod.class, true), allocation.enumValue("arm", Arm.class, true),
             stratum, allocation.date("allocatedOn")));
       }
       case "Submitted": {
-        json.only("requestId", "request", "requestFingerprint", "configurationFingerprint", "decision");
+        only(json, "requestId", "request", "requestFingerprint", "configurationFingerprint", "decision");
         SpendRequest request = request(json.child("request"));
-        RequestId requestId = json.identifier("requestId", RequestId::of);
+        RequestId requestId = json.identifier("requestId", "an identifier", RequestId::of);
         if (!requestId.equals(request.id())) {
           throw new JournalFormatException("$.requestId", "is not the request's own id", null);
         }
         return new LedgerEvent.Submitted(sequence, recordedAt, actor, familyId, request,
-            json.parse("requestFingerprint", "64 hexadecimal digits", Fingerprint::parse), scheme,
-            json.parse("configurationFingerprint", "64 hexadecimal digits", Fingerprint::parse),
+            json.parse("requestFingerprint", FileProblemCode.BAD_VALUE, "64 hexadecimal digits", Fingerprint::parse), scheme,
+            json.parse("configurationFingerprint", FileProblemCode.BAD_VALUE, "64 hexadecimal digits", Fingerprint::parse),
             decision(json.child("decision"), requestId));
       }
       case "Reserved": {
-        json.only("requestId", "amount", "day", "charges", "expiresAt");
+        only(json, "requestId", "amount", "day", "charges", "expiresAt");
         List<Charge> charges = new ArrayList<>();
-        for (Node charge : json.array("charges")) {
+        for (JsonValue charge : json.array("charges")) {
           charge.onlyFields("allowanceId", "scope", "holder", "period", "amount");
-          Node period = charge.child("period");
+          JsonValue period = charge.child("period");
           period.onlyFields("kind", "start", "end");
-          BudgetPeriod drawn = BudgetPeriod.of(period.enumValue("kind", PeriodKind.class), period.date("start"),
+          BudgetPeriod drawn = BudgetPeriod.of(period.enumValue("kind", PeriodKind.class, true), period.date("start"),
               period.date("end"));
           String holder = charge.text("holder");
-          charges.add(new Charge(new UsageKey(charge.identifier("allowanceId", AllowanceId::of),
-              charge.enumValue("scope", AllowanceScope.class), holder, drawn), charge.money("amount")));
+          charges.add(new Charge(new UsageKey(charge.identifier("allowanceId", "an identifier", AllowanceId::of),
+              charge.enumValue("scope", AllowanceScope.class, true), holder, drawn), charge.money("amount")));
         }
         return new LedgerEvent.Reserved(sequence, recordedAt, actor, familyId,
-            json.identifier("requestId", RequestId::of), json.money("amount"), json.date("day"), charges,
-            json.has("expiresAt") ? Optional.of(json.instant("expiresAt")) : Optional.empty());
+            json.identifier("requestId", "an identifier", RequestId::of), json.money("amount"), json.date("day"), charges,
+            json.has("expiresAt") ? Optional.of(instant(json, "expiresAt")) : Optional.empty());
       }
       case "Approved":
-        json.only("requestId", "role", "at");
+        only(json, "requestId", "role", "at");
         return new LedgerEvent.Approved(sequence, recordedAt, actor, familyId,
-            json.identifier("requestId", RequestId::of), json.enumValue("role", ApprovalRole.class),
-            json.instant("at"));
+            json.identifier("requestId", "an identifier", RequestId::of), json.enumValue("role", ApprovalRole.class, true),
+            instant(json, "at"));
       case "Rejected":
-        json.only("requestId", "released", "at");
+        only(json, "requestId", "released", "at");
         return new LedgerEvent.Rejected(sequence, recordedAt, actor, familyId,
-            json.identifier("requestId", RequestId::of), json.money("released"), json.instant("at"));
+            json.identifier("requestId", "an identifier", RequestId::of), json.money("released"), instant(json, "at"));
       case "Posted":
-        json.only("requestId", "amount", "released", "at");
+        only(json, "requestId", "amount", "released", "at");
         return new LedgerEvent.Posted(sequence, recordedAt, actor, familyId,
-            json.identifier("requestId", RequestId::of), json.money("amount"), json.money("released"),
-            json.instant("at"));
+            json.identifier("requestId", "an identifier", RequestId::of), json.money("amount"), json.money("released"),
+            instant(json, "at"));
       case "Voided":
-        json.only("requestId", "released", "at");
+        only(json, "requestId", "released", "at");
         return new LedgerEvent.Voided(sequence, recordedAt, actor, familyId,
-            json.identifier("requestId", RequestId::of), json.money("released"), json.instant("at"));
+            json.identifier("requestId", "an identifier", RequestId::of), json.money("released"), instant(json, "at"));
       case "Expired":
-        json.only("requestId", "released", "at");
+        only(json, "requestId", "released", "at");
         return new LedgerEvent.Expired(sequence, recordedAt, actor, familyId,
-            json.identifier("requestId", RequestId::of), json.money("released"), json.instant("at"));
+            json.identifier("requestId", "an identifier", RequestId::of), json.money("released"), instant(json, "at"));
       case "Refunded":
-        json.only("requestId", "amount", "restoresAllowance", "at");
+        only(json, "requestId", "amount", "restoresAllowance", "at");
         return new LedgerEvent.Refunded(sequence, recordedAt, actor, familyId,
-            json.identifier("requestId", RequestId::of), json.money("amount"), json.bool("restoresAllowance"),
-            json.instant("at"));
+            json.identifier("requestId", "an identifier", RequestId::of), json.money("amount"), json.bool("restoresAllowance"),
+            instant(json, "at"));
       default:
         throw new JournalFormatException("$.type", "must be one of [Allocated, Submitted, Reserved, Approved, "
             + "Rejected, Posted, Voided, Expired, Refunded], but was " + SafeText.excerpt(type), null);
     }
   }
 
-  private static SpendRequest request(Node json) {
+  private static SpendRequest request(JsonValue json) {
     json.onlyFields("id", "familyId", "childIds", "childShares", "teamId", "requestedBy", "amount", "category",
         "subcategory", "requestedAt", "paymentMethod", "vatRecoverable", "evidenceReference");
     SpendRequest.Builder request = SpendRequest.builder()
-        .id(json.identifier("id", RequestId::of))
-        .familyId(json.identifier("familyId", FamilyId::of))
-        .teamId(json.identifier("teamId", TeamId::of))
-        .requestedBy(json.identifier("requestedBy", WorkerId::of))
+        .id(json.identifier("id", "an identifier", RequestId::of))
+        .familyId(json.identifier("familyId", "an identifier", FamilyId::of))
+        .teamId(json.identifier("teamId", "an identifier", TeamId::of))
+        .requestedBy(json.identifier("requestedBy", "an identifier", WorkerId::of))
         .amount(json.money("amount"))
-        .category(json.enumValue("category", SpendCategory.class))
-        .requestedAt(json.instant("requestedAt"))
-        .paymentMethod(json.enumValue("paymentMethod", PaymentMethod.class))
+        .category(json.enumValue("category", SpendCategory.class, true))
+        .requestedAt(instant(json, "requestedAt"))
+        .paymentMethod(json.enumValue("paymentMethod", PaymentMethod.class, true))
         .vatRecoverable(json.bool("vatRecoverable"));
-    for (Node child : json.array("childIds")) {
-      request.addChildIds(child.identifierValue(ChildId::of));
+    for (JsonValue child : json.array("childIds")) {
+      request.addChildIds(child.identifier("a child id", ChildId::of));
     }
-    Node shares = json.child("childShares");
+    JsonValue shares = json.child("childShares");
     shares.requireObject();
     Map<ChildId, Money> byChild = new LinkedHashMap<>();
-    for (Iterator<String> names = shares.node.propertyNames().iterator(); names.hasNext();) {
-      String child = names.next();
-      byChild.put(shares.nameAsIdentifier(child, ChildId::of), shares.money(child));
+    for (String child : shares.fieldNames()) {
+      byChild.put(shares.fieldNameAsIdentifier(child, "a child id", ChildId::of), shares.money(child));
     }
     request.childShares(byChild);
     if (json.has("subcategory")) {
-      request.subcategory(json.parse("subcategory", "CATEGORY/code", Subcategory::parse));
+      request.subcategory(json.parse("subcategory", FileProblemCode.BAD_VALUE, "CATEGORY/code", Subcategory::parse));
     }
     if (json.has("evidenceReference")) {
       request.evidenceReference(json.text("evidenceReference"));
@@ -407,24 +408,24 @@ public final class JournalFormat {
     return request.build();
   }
 
-  private static Decision decision(Node json, RequestId requestId) {
+  private static Decision decision(JsonValue json, RequestId requestId) {
     json.onlyFields("outcome", "findings", "requiredRole", "requiredTier", "configurationVersion");
     List<Finding> findings = new ArrayList<>();
-    for (Node finding : json.array("findings")) {
+    for (JsonValue finding : json.array("findings")) {
       finding.onlyFields("code", "message", "figures", "role");
       Figures figures = null;
       if (finding.has("figures")) {
-        Node numbers = finding.child("figures");
+        JsonValue numbers = finding.child("figures");
         numbers.onlyFields("name", "limit", "spent", "reserved", "requested", "resetsOn");
         figures = Figures.of(numbers.text("name"), numbers.money("limit"), numbers.money("spent"),
             numbers.money("reserved"), numbers.money("requested"),
             numbers.has("resetsOn") ? numbers.date("resetsOn") : null);
       }
-      findings.add(Finding.of(finding.enumValue("code", FindingCode.class), finding.text("message"), figures,
-          finding.has("role") ? finding.enumValue("role", ApprovalRole.class) : null));
+      findings.add(Finding.of(finding.enumValue("code", FindingCode.class, true), finding.text("message"), figures,
+          finding.has("role") ? finding.enumValue("role", ApprovalRole.class, true) : null));
     }
-    return Decision.of(requestId, json.enumValue("outcome", Outcome.class), findings,
-        json.has("requiredRole") ? json.enumValue("requiredRole", ApprovalRole.class) : null,
+    return Decision.of(requestId, json.enumValue("outcome", Outcome.class, true), findings,
+        json.has("requiredRole") ? json.enumValue("requiredRole", ApprovalRole.class, true) : null,
         (int) json.integer("requiredTier", -1, Integer.MAX_VALUE),
         (int) json.integer("configurationVersion", 1, Integer.MAX_VALUE));
   }
@@ -435,161 +436,5 @@ public final class JournalFormat {
       throw new IllegalArgumentException("no '-' between the ages");
     }
     return AgeBand.of(Integer.parseInt(text.substring(0, dash)), Integer.parseInt(text.substring(dash + 1)));
-  }
-
-  /** A value of a journal line with its path, read strictly; problems never quote a value whole. */
-  private static final class Node {
-    final String path;
-    final JsonNode node;
-
-    Node(String path, JsonNode node) {
-      this.path = path;
-      this.node = node;
-    }
-
-    JournalFormatException problem(String message) {
-      return new JournalFormatException(path, message, null);
-    }
-
-    void requireObject() {
-      if (!node.isObject()) {
-        throw problem("must be an object");
-      }
-    }
-
-    /** The line's own fields: the common ones and these. */
-    void only(String... fields) {
-      String[] known = new String[COMMON.length + fields.length];
-      System.arraycopy(COMMON, 0, known, 0, COMMON.length);
-      System.arraycopy(fields, 0, known, COMMON.length, fields.length);
-      onlyFields(known);
-    }
-
-    void onlyFields(String... known) {
-      requireObject();
-      Set<String> allowed = Set.of(known);
-      for (String name : node.propertyNames()) {
-        if (!allowed.contains(name)) {
-          throw new JournalFormatException(org.devolvedbudgets.json.read.JsonValue.fieldPath(path, name),
-              "is not a field of this event in journal format " + FORMAT, null);
-        }
-      }
-    }
-
-    boolean has(String field) {
-      return node.has(field) && !node.get(field).isNull();
-    }
-
-    Node child(String field) {
-      String at = org.devolvedbudgets.json.read.JsonValue.fieldPath(path, field);
-      if (!has(field)) {
-        throw new JournalFormatException(at, "is required", null);
-      }
-      return new Node(at, node.get(field));
-    }
-
-    List<Node> array(String field) {
-      Node array = child(field);
-      if (!array.node.isArray()) {
-        throw array.problem("must be an array");
-      }
-      List<Node> items = new ArrayList<>(array.node.size());
-      for (int i = 0; i < array.node.size(); i++) {
-        items.add(new Node(array.path + "[" + i + "]", array.node.get(i)));
-      }
-      return items;
-    }
-
-    String text(String field) {
-      return child(field).textValue();
-    }
-
-    String textValue() {
-      if (!node.isString()) {
-        throw problem("must be a string");
-      }
-      return node.stringValue();
-    }
-
-    boolean bool(String field) {
-      Node value = child(field);
-      if (!value.node.isBoolean()) {
-        throw value.problem("must be true or false");
-      }
-      return value.node.booleanValue();
-    }
-
-    long integer(String field, long min, long max) {
-      Node value = child(field);
-      if (!value.node.isIntegralNumber() || !value.node.canConvertToLong()) {
-        throw value.problem("must be a whole number");
-      }
-      long number = value.node.longValue();
-      if (number < min || number > max) {
-        throw value.problem("must be " + min + " to " + max + ", but was " + number);
-      }
-      return number;
-    }
-
-    <T> T parse(String field, String expected, Function<String, T> parser) {
-      Node value = child(field);
-      String text = value.textValue();
-      try {
-        return parser.apply(text);
-      } catch (RuntimeException e) {
-        throw new JournalFormatException(value.path, "must be " + expected + ", but was " + SafeText.excerpt(text),
-            e);
-      }
-    }
-
-    <T extends Identifier<T>> T identifier(String field, Function<String, T> factory) {
-      return child(field).identifierValue(factory);
-    }
-
-    <T extends Identifier<T>> T identifierValue(Function<String, T> factory) {
-      String text = textValue();
-      try {
-        return factory.apply(text);
-      } catch (IllegalArgumentException e) {
-        throw new JournalFormatException(path, "must be an identifier: " + e.getMessage(), e);
-      }
-    }
-
-    <T extends Identifier<T>> T nameAsIdentifier(String name, Function<String, T> factory) {
-      try {
-        return factory.apply(name);
-      } catch (IllegalArgumentException e) {
-        throw new JournalFormatException(org.devolvedbudgets.json.read.JsonValue.fieldPath(path, name),
-            "must be named by an identifier: " + e.getMessage(), e);
-      }
-    }
-
-    Money money(String field) {
-      return parse(field, "an amount such as \"GBP 12.50\"", Money::parse);
-    }
-
-    LocalDate date(String field) {
-      return parse(field, "a date such as \"2019-04-01\"", LocalDate::parse);
-    }
-
-    Instant instant(String field) {
-      return parse(field, "an ISO-8601 instant such as \"2019-06-03T09:15:00Z\"", text -> {
-        try {
-          return Instant.parse(text);
-        } catch (DateTimeException e) {
-          throw new IllegalArgumentException("not an instant", e);
-        }
-      });
-    }
-
-    <E extends Enum<E>> E enumValue(String field, Class<E> type) {
-      return parse(field, "one of " + java.util.Arrays.toString(type.getEnumConstants()),
-          text -> Enum.valueOf(type, text));
-    }
-
-    @Override
-    public String toString() {
-      return path;
-    }
   }
 }
