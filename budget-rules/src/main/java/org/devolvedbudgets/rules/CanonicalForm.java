@@ -24,8 +24,9 @@ import org.devolvedbudgets.model.spend.Subcategory;
 
 /**
  * Writes the canonical forms {@link Fingerprint} digests: one {@code name value} line per attribute, every
- * attribute present, in a fixed order; sets sorted by name, never by an enum's declaration order. Text is written as its UTF-8 length, a colon and the text, so no text can
- * imitate another line; absent optional values are {@code -}. Written out field by field, never from
+ * attribute present, in a fixed order; sets sorted by name, never by an enum's declaration order. Text is
+ * written as its UTF-8 length, a colon and the text, so no text can imitate another line; absent optional values
+ * are {@code -}. Written out field by field, never from
  * {@code toString}, whose developer forms may change. Stateless.
  */
 final class CanonicalForm {
@@ -54,99 +55,97 @@ final class CanonicalForm {
     return sha256.digest();
   }
 
-  private String text() {
+  private String asString() {
     return new String(bytes, 0, length, StandardCharsets.UTF_8);
   }
 
   static String of(PilotConfiguration configuration) {
     CanonicalForm form = new CanonicalForm();
     form.write(configuration);
-    return form.text();
+    return form.asString();
   }
 
   static String of(SpendRequest request) {
     CanonicalForm form = new CanonicalForm();
     form.write(request);
-    return form.text();
+    return form.asString();
   }
 
   private void write(PilotConfiguration configuration) {
-    CanonicalForm form = this;
-    form.start("configuration");
-    form.text("council", configuration.council());
-    form.line("schemeId", configuration.schemeId().value());
-    form.text("scheme", configuration.scheme());
-    form.line("version", Integer.toString(configuration.version()));
-    form.line("effectiveFrom", configuration.effectiveFrom().toString());
-    form.line("currency", configuration.currency().getCurrencyCode());
-    form.line("term", configuration.term().start() + " " + configuration.term().end());
-    form.line("allTeamsEligible", Boolean.toString(configuration.allTeamsEligible()));
+    start("configuration");
+    text("council", configuration.council());
+    line("schemeId", configuration.schemeId().value());
+    text("scheme", configuration.scheme());
+    line("version", Integer.toString(configuration.version()));
+    line("effectiveFrom", configuration.effectiveFrom().toString());
+    line("currency", configuration.currency().getCurrencyCode());
+    line("term", configuration.term().start() + " " + configuration.term().end());
+    line("allTeamsEligible", Boolean.toString(configuration.allTeamsEligible()));
     for (String team : sorted(configuration.eligibleTeams().stream().map(TeamId::value).toList())) {
-      form.line("eligibleTeam", team);
+      line("eligibleTeam", team);
     }
-    form.line("allocation", configuration.allocation().method().name());
+    line("allocation", configuration.allocation().method().name());
     Optional<Randomisation> randomisation = configuration.allocation().randomisation();
     if (randomisation.isPresent()) {
       Randomisation settings = randomisation.get();
-      form.line("randomisation.seed", Long.toString(settings.seed()));
-      form.line("randomisation.weights", settings.treatmentWeight() + " " + settings.controlWeight());
+      line("randomisation.seed", Long.toString(settings.seed()));
+      line("randomisation.weights", settings.treatmentWeight() + " " + settings.controlWeight());
       for (AgeBand band : settings.strata()) {
-        form.line("randomisation.stratum", band.youngest() + " " + band.oldest());
+        line("randomisation.stratum", band.youngest() + " " + band.oldest());
       }
-      form.line("randomisation.suspendedFrom", settings.suspendedFrom().map(Object::toString).orElse("-"));
+      line("randomisation.suspendedFrom", settings.suspendedFrom().map(Object::toString).orElse("-"));
     }
     for (Allowance allowance : configuration.allowances()) {
-      form.line("allowance", allowance.id().value());
-      form.text("allowance.name", allowance.name());
-      form.name("allowance.cap").money(allowance.cap()).end();
-      form.line("allowance.scope", allowance.scope().name());
-      form.line("allowance.period", period(allowance.period()));
-      form.line("allowance.enforcement", allowance.enforcement().name());
-      form.line("allowance.category", allowance.category().map(Enum::name).orElse("-"));
+      line("allowance", allowance.id().value());
+      text("allowance.name", allowance.name());
+      name("allowance.cap").money(allowance.cap()).end();
+      line("allowance.scope", allowance.scope().name());
+      line("allowance.period", period(allowance.period()));
+      line("allowance.enforcement", allowance.enforcement().name());
+      line("allowance.category", allowance.category().map(Enum::name).orElse("-"));
     }
     for (ApprovalTier tier : configuration.approvalPolicy().tiers()) {
-      form.line("approvalTier", tier.role().name() + " " + tier.upTo().map(CanonicalForm::moneyText).orElse("-"));
+      line("approvalTier", tier.role().name() + " " + tier.upTo().map(CanonicalForm::moneyText).orElse("-"));
     }
     Optional<CumulativeThreshold> threshold = configuration.approvalPolicy().cumulativeThreshold();
-    form.line("cumulativeThreshold", threshold.map(t -> moneyText(t.amount()) + " " + period(t.window())).orElse("-"));
+    line("cumulativeThreshold", threshold.map(t -> moneyText(t.amount()) + " " + period(t.window())).orElse("-"));
     for (String category : sorted(configuration.allowedCategories().stream().map(SpendCategory::name).toList())) {
-      form.line("allowedCategory", category);
+      line("allowedCategory", category);
     }
     List<String> blocked = new ArrayList<>();
     for (Subcategory subcategory : configuration.blockedSubcategories()) {
       blocked.add(subcategory.category().name() + "/" + subcategory.code());
     }
     for (String subcategory : sorted(blocked)) {
-      form.line("blockedSubcategory", subcategory);
+      line("blockedSubcategory", subcategory);
     }
-    form.line("cashAllowed", Boolean.toString(configuration.cashAllowed()));
-    form.line("refundRestoresAllowance", Boolean.toString(configuration.refundRestoresAllowance()));
+    line("cashAllowed", Boolean.toString(configuration.cashAllowed()));
+    line("refundRestoresAllowance", Boolean.toString(configuration.refundRestoresAllowance()));
   }
 
   private void write(SpendRequest request) {
-    CanonicalForm form = this;
-    form.start("request");
-    form.line("id", request.id().value());
-    form.line("familyId", request.familyId().value());
+    start("request");
+    line("id", request.id().value());
+    line("familyId", request.familyId().value());
     for (ChildId child : request.childIds()) {
-      form.line("childId", child.value());
+      line("childId", child.value());
     }
     for (Map.Entry<ChildId, Money> share : request.childShares().entrySet()) {
-      form.name("childShare").ascii(share.getKey().value()).ascii(" ").money(share.getValue()).end();
+      name("childShare").ascii(share.getKey().value()).ascii(" ").money(share.getValue()).end();
     }
-    form.line("teamId", request.teamId().value());
-    form.line("requestedBy", request.requestedBy().value());
-    form.name("amount").money(request.amount()).end();
-    form.line("category", request.category().name());
-    form.line("subcategory", request.subcategory().map(Subcategory::code).orElse("-"));
-    form.text("description", request.description());
-    form.line("requestedAt", request.requestedAt().toString());
-    form.line("paymentMethod", request.paymentMethod().name());
-    form.line("vatRecoverable", Boolean.toString(request.vatRecoverable()));
+    line("teamId", request.teamId().value());
+    line("requestedBy", request.requestedBy().value());
+    name("amount").money(request.amount()).end();
+    line("category", request.category().name());
+    line("subcategory", request.subcategory().map(Subcategory::code).orElse("-"));
+    text("description", request.description());
+    line("requestedAt", request.requestedAt().toString());
+    line("paymentMethod", request.paymentMethod().name());
+    line("vatRecoverable", Boolean.toString(request.vatRecoverable()));
     if (request.evidenceReference().isPresent()) {
-      form.text("evidenceReference", request.evidenceReference().get());
+      text("evidenceReference", request.evidenceReference().get());
     } else {
-      form.line("evidenceReference", "-");
+      line("evidenceReference", "-");
     }
   }
 

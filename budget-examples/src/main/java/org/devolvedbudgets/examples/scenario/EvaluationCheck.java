@@ -56,7 +56,8 @@ final class EvaluationCheck {
       problems.attempt(() -> check.expected.put(field, value(expect, field)));
     }
     if (check.expected.isEmpty()) {
-      problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, expect.path(), "must expect at least one figure, such as \"uptake\": \"7 of 21\""));
+      problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, expect.path(),
+          "must expect at least one figure, such as \"uptake\": \"7 of 21\""));
     }
     problems.throwIfAny();
     return check;
@@ -96,7 +97,8 @@ final class EvaluationCheck {
         try {
           checked = key.apply(name);
         } catch (IllegalArgumentException e) {
-          throw new FileReadException(json.document().name(), FileProblemCode.BAD_VALUE, json.pathOf(name), "is not a category, arm or team id", e);
+          throw new FileReadException(json.document().name(), FileProblemCode.BAD_VALUE, json.pathOf(name),
+              "is not a category, arm or team id", e);
         }
         amounts.put(checked, json.child(name).money());
       });

@@ -66,7 +66,8 @@ final class Expectations {
     if (format < 2) {
       for (String field : json.fieldNames()) {
         if (SINCE_FORMAT_2.contains(field)) {
-          problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf(field), "is an expectation of scenario format 2: add \"format\": 2 to the file"));
+          problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf(field),
+              "is an expectation of scenario format 2: add \"format\": 2 to the file"));
         }
       }
     }
@@ -89,7 +90,8 @@ final class Expectations {
       problems.succeeded(() -> {
         List<String> names = new ArrayList<>();
         for (JsonValue name : json.array("conflict")) {
-          names.add(name.parse(FileProblemCode.BAD_VALUE, "a field of a request, such as \"amount\"", Expectations::requestField));
+          names.add(name.parse(FileProblemCode.BAD_VALUE, "a field of a request, such as \"amount\"",
+              Expectations::requestField));
         }
         if (names.isEmpty()) {
           throw json.child("conflict").problem(FileProblemCode.BAD_VALUE, "must name at least one field that differs");
@@ -126,10 +128,12 @@ final class Expectations {
     json.optional("remaining").ifPresent(remaining -> problems.succeeded(() -> readRemaining(remaining, format,
         expect.remaining)));
     if (Boolean.TRUE.equals(expect.applied) && expect.refusal != null) {
-      problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.path(), "cannot expect both \"applied\": true and a refusal"));
+      problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.path(),
+          "cannot expect both \"applied\": true and a refusal"));
     }
     if (expect.conflict != null && (expect.retry != null || expect.outcome != null || expect.findings != null)) {
-      problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.path(), "an expected conflict throws: it cannot also expect a retry, an outcome or findings"));
+      problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.path(),
+          "an expected conflict throws: it cannot also expect a retry, an outcome or findings"));
     }
     problems.throwIfAny();
     return expect;
@@ -145,7 +149,8 @@ final class Expectations {
         continue;
       }
       if (format < 2) {
-        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, value.path(), "gives an amount for each holder, which needs scenario format 2: add "
+        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, value.path(),
+            "gives an amount for each holder, which needs scenario format 2: add "
             + "\"format\": 2 to the file"));
         continue;
       }

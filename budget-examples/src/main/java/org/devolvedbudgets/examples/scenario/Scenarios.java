@@ -133,7 +133,8 @@ public final class Scenarios {
     ConfigurationHistory history = history(scenario, problems);
     Instant start = scenario.has("start") ? problems.attempt(() -> scenario.instant("start")) : null;
     ApprovalHold hold = scenario.has("approvalHold") ? problems.attempt(() -> scenario.parse("approvalHold",
-        FileProblemCode.BAD_VALUE, "a hold such as \"P14D\" (office days) or \"PT48H\" (exact hours)", ApprovalHold::parse)) : null;
+        FileProblemCode.BAD_VALUE, "a hold such as \"P14D\" (office days) or \"PT48H\" (exact hours)",
+            ApprovalHold::parse)) : null;
     List<Step> steps = new ArrayList<>();
     List<JsonValue> items = problems.attempt(() -> scenario.array("steps"));
     if (items != null && items.isEmpty()) {

@@ -94,7 +94,8 @@ abstract class Step {
         return new Allocate(number, json, format);
       case "check":
         if (format < 2) {
-          throw json.child("step").problem(FileProblemCode.BAD_VALUE, "\"check\" is a step of scenario format 2: add \"format\": 2 to the file");
+          throw json.child("step").problem(FileProblemCode.BAD_VALUE,
+              "\"check\" is a step of scenario format 2: add \"format\": 2 to the file");
         }
         fields(json, format, Set.of(), "step", "at", "expect", "date", "family", "team");
         return new Check(number, json, format);
@@ -185,7 +186,8 @@ abstract class Step {
         problems.succeeded(() -> {
           String description = json.text("description");
           if (description.length() > SpendRequest.MAX_DESCRIPTION_LENGTH) {
-            throw json.child("description").problem(FileProblemCode.BAD_VALUE, "must be at most " + SpendRequest.MAX_DESCRIPTION_LENGTH
+            throw json.child("description").problem(FileProblemCode.BAD_VALUE,
+                "must be at most " + SpendRequest.MAX_DESCRIPTION_LENGTH
                 + " characters, but was " + description.length());
           }
           builder.description(description);
@@ -206,7 +208,8 @@ abstract class Step {
       try {
         spend = request.requestedAt(madeAt).build();
       } catch (IllegalArgumentException | IllegalStateException e) {
-        throw new FileReadException(run.file, FileProblemCode.BAD_VALUE, path, "is not a valid request: " + e.getMessage(), e);
+        throw new FileReadException(run.file, FileProblemCode.BAD_VALUE, path,
+            "is not a valid request: " + e.getMessage(), e);
       }
       long eventsBefore = run.ledger.lastSequence();
       List<String> mismatches = new ArrayList<>();
@@ -375,7 +378,8 @@ abstract class Step {
       super(number, json, format);
       this.path = json.path();
       if (json.has("by") == json.has("to")) {
-        throw json.problem(FileProblemCode.BAD_VALUE, "an advance needs exactly one of \"by\" (a duration such as \"P15D\") or \"to\" "
+        throw json.problem(FileProblemCode.BAD_VALUE,
+            "an advance needs exactly one of \"by\" (a duration such as \"P15D\") or \"to\" "
             + "(a date and time)");
       }
       this.by = json.has("by") ? json.duration("by") : null;
@@ -391,7 +395,8 @@ abstract class Step {
       try {
         target = to != null ? to : LondonTime.checkInstant("by", run.clock.instant().plus(requireNonNull(by)));
       } catch (DateTimeException | ArithmeticException | IllegalArgumentException e) {
-        throw new FileReadException(run.file, FileProblemCode.BAD_VALUE, path + ".by", "moves the clock past " + LondonTime.MAX_DATE
+        throw new FileReadException(run.file, FileProblemCode.BAD_VALUE, path + ".by",
+            "moves the clock past " + LondonTime.MAX_DATE
             + ", the last day the library supports", e);
       }
       run.clock.advanceTo(target);
@@ -441,10 +446,12 @@ abstract class Step {
           FamilyId::of)) : null;
       this.team = json.has("team") ? problems.attempt(() -> json.identifier("team", "a team id", TeamId::of)) : null;
       if (json.has("family") && json.has("team")) {
-        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.path(), "a check is for one holder: give \"family\" or \"team\", or neither for the pilot"));
+        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.path(),
+            "a check is for one holder: give \"family\" or \"team\", or neither for the pilot"));
       }
       if (expect.remaining.isEmpty()) {
-        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf("expect"), "a check needs \"remaining\" to expect"));
+        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf("expect"),
+            "a check needs \"remaining\" to expect"));
       }
       problems.throwIfAny();
     }

@@ -295,6 +295,10 @@ public final class JournalFormat {
     json.onlyFields(known);
   }
 
+  private static RequestId requestId(JsonValue json) {
+    return json.identifier("requestId", "a request id", RequestId::of);
+  }
+
   private static Instant instant(JsonValue json, String field) {
     return json.parse(field, FileProblemCode.BAD_DATE, "an ISO-8601 instant such as \"2019-06-03T09:15:00Z\"",
         Instant::parse);
@@ -308,7 +312,8 @@ public final class JournalFormat {
         JsonValue allocation = json.child("allocation");
         allocation.onlyFields("method", "arm", "stratum", "allocatedOn");
         Optional<AgeBand> stratum = allocation.has("stratum")
-            ? Optional.of(allocation.parse("stratum", FileProblemCode.BAD_VALUE, "an age band such as \"0-4\"", JournalFormat::ageBand))
+            ? Optional.of(allocation.parse("stratum", FileProblemCode.BAD_VALUE, "an age band such as \"0-4\"",
+                AgeBand::parse))
             : Optional.empty();
         return new LedgerEvent.Allocated(sequence, recordedAt, actor, familyId, AllocationRecord.of(familyId,
             allocation.enumValue("method", AllocationMethod.class, true), allocation.enumValue("arm", Arm.class, true),
@@ -317,13 +322,15 @@ public final class JournalFormat {
       case "Submitted": {
         only(json, "requestId", "request", "requestFingerprint", "configurationFingerprint", "decision");
         SpendRequest request = request(json.child("request"));
-        RequestId requestId = json.identifier("requestId", "an identifier", RequestId::of);
+        RequestId requestId = requestId(json);
         if (!requestId.equals(request.id())) {
           throw new JournalFormatException("$.requestId", "is not the request's own id", null);
         }
         return new LedgerEvent.Submitted(sequence, recordedAt, actor, familyId, request,
-            json.parse("requestFingerprint", FileProblemCode.BAD_VALUE, "64 hexadecimal digits", Fingerprint::parse), scheme,
-            json.parse("configurationFingerprint", FileProblemCode.BAD_VALUE, "64 hexadecimal digits", Fingerprint::parse),
+            json.parse("requestFingerprint", FileProblemCode.BAD_VALUE, "64 hexadecimal digits", Fingerprint::parse),
+                scheme,
+            json.parse("configurationFingerprint", FileProblemCode.BAD_VALUE, "64 hexadecimal digits",
+                Fingerprint::parse),
             decision(json.child("decision"), requestId));
       }
       case "Reserved": {
@@ -339,37 +346,35 @@ public final class JournalFormat {
           charges.add(new Charge(new UsageKey(charge.identifier("allowanceId", "an identifier", AllowanceId::of),
               charge.enumValue("scope", AllowanceScope.class, true), holder, drawn), charge.money("amount")));
         }
-        return new LedgerEvent.Reserved(sequence, recordedAt, actor, familyId,
-            json.identifier("requestId", "an identifier", RequestId::of), json.money("amount"), json.date("day"), charges,
+        return new LedgerEvent.Reserved(sequence, recordedAt, actor, familyId, requestId(json),
+            json.money("amount"), json.date("day"), charges,
             json.has("expiresAt") ? Optional.of(instant(json, "expiresAt")) : Optional.empty());
       }
       case "Approved":
         only(json, "requestId", "role", "at");
-        return new LedgerEvent.Approved(sequence, recordedAt, actor, familyId,
-            json.identifier("requestId", "an identifier", RequestId::of), json.enumValue("role", ApprovalRole.class, true),
-            instant(json, "at"));
+        return new LedgerEvent.Approved(sequence, recordedAt, actor, familyId, requestId(json),
+            json.enumValue("role", ApprovalRole.class, true), instant(json, "at"));
       case "Rejected":
+      case "Voided":
+      case "Expired": {
         only(json, "requestId", "released", "at");
-        return new LedgerEvent.Rejected(sequence, recordedAt, actor, familyId,
-            json.identifier("requestId", "an identifier", RequestId::of), json.money("released"), instant(json, "at"));
+        RequestId requestId = requestId(json);
+        Money released = json.money("released");
+        Instant at = instant(json, "at");
+        return type.equals("Rejected")
+            ? new LedgerEvent.Rejected(sequence, recordedAt, actor, familyId, requestId, released, at)
+            : type.equals("Voided")
+            ? new LedgerEvent.Voided(sequence, recordedAt, actor, familyId, requestId, released, at)
+            : new LedgerEvent.Expired(sequence, recordedAt, actor, familyId, requestId, released, at);
+      }
       case "Posted":
         only(json, "requestId", "amount", "released", "at");
-        return new LedgerEvent.Posted(sequence, recordedAt, actor, familyId,
-            json.identifier("requestId", "an identifier", RequestId::of), json.money("amount"), json.money("released"),
-            instant(json, "at"));
-      case "Voided":
-        only(json, "requestId", "released", "at");
-        return new LedgerEvent.Voided(sequence, recordedAt, actor, familyId,
-            json.identifier("requestId", "an identifier", RequestId::of), json.money("released"), instant(json, "at"));
-      case "Expired":
-        only(json, "requestId", "released", "at");
-        return new LedgerEvent.Expired(sequence, recordedAt, actor, familyId,
-            json.identifier("requestId", "an identifier", RequestId::of), json.money("released"), instant(json, "at"));
+        return new LedgerEvent.Posted(sequence, recordedAt, actor, familyId, requestId(json), json.money("amount"),
+            json.money("released"), instant(json, "at"));
       case "Refunded":
         only(json, "requestId", "amount", "restoresAllowance", "at");
-        return new LedgerEvent.Refunded(sequence, recordedAt, actor, familyId,
-            json.identifier("requestId", "an identifier", RequestId::of), json.money("amount"), json.bool("restoresAllowance"),
-            instant(json, "at"));
+        return new LedgerEvent.Refunded(sequence, recordedAt, actor, familyId, requestId(json),
+            json.money("amount"), json.bool("restoresAllowance"), instant(json, "at"));
       default:
         throw new JournalFormatException("$.type", "must be one of [Allocated, Submitted, Reserved, Approved, "
             + "Rejected, Posted, Voided, Expired, Refunded], but was " + SafeText.excerpt(type), null);
@@ -430,11 +435,4 @@ public final class JournalFormat {
         (int) json.integer("configurationVersion", 1, Integer.MAX_VALUE));
   }
 
-  private static AgeBand ageBand(String text) {
-    int dash = text.indexOf('-');
-    if (dash < 0) {
-      throw new IllegalArgumentException("no '-' between the ages");
-    }
-    return AgeBand.of(Integer.parseInt(text.substring(0, dash)), Integer.parseInt(text.substring(dash + 1)));
-  }
 }

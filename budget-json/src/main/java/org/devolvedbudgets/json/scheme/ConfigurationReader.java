@@ -323,7 +323,7 @@ final class ConfigurationReader {
     }
     for (JsonValue band : json.optionalArray("strata")) {
       problems.attempt(() -> randomisation.addStrata(band.parse(FileProblemCode.BAD_VALUE,
-          "an age band such as \"0-4\"", ConfigurationReader::ageBand)));
+          "an age band such as \"0-4\"", AgeBand::parse)));
     }
     if (json.has("suspendedFrom")) {
       problems.attempt(() -> randomisation.suspendedFrom(json.date("suspendedFrom")));
@@ -334,14 +334,6 @@ final class ConfigurationReader {
     } catch (ConfigurationException e) {
       throw problems(json, e);
     }
-  }
-
-  private static AgeBand ageBand(String text) {
-    int dash = text.indexOf('-');
-    if (dash < 0) {
-      throw new IllegalArgumentException("no '-' between the ages");
-    }
-    return AgeBand.of(Integer.parseInt(text.substring(0, dash)), Integer.parseInt(text.substring(dash + 1)));
   }
 
   private static Allowance allowance(JsonValue json, boolean strict) {
@@ -431,7 +423,8 @@ final class ConfigurationReader {
     json.optional("cumulative").ifPresent(cumulative -> problems.succeeded(() -> {
       cumulative.checkFields(problems, "amount", "window");
       Money amount = cumulative.money("amount");
-      PeriodPolicy window = cumulative.parse("window", FileProblemCode.BAD_VALUE, "financial-year, calendar-year, whole-pilot or rolling-N-days",
+      PeriodPolicy window = cumulative.parse("window", FileProblemCode.BAD_VALUE,
+          "financial-year, calendar-year, whole-pilot or rolling-N-days",
           ConfigurationReader::period);
       try {
         policy.cumulativeThreshold(CumulativeThreshold.of(amount, window));

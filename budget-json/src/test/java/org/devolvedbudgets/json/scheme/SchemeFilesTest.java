@@ -129,7 +129,8 @@ class SchemeFilesTest {
     assertEquals("$.versions[1]", problems.get(0).jsonPath());
     assertEquals(20, problems.get(0).line());
 
-    String noId = WIGAN.replace("{ \"id\": \"family-fy\", \"name\": \"Family budget\"", "{ \"name\": \"Family budget\"");
+    String noId = WIGAN.replace("{ \"id\": \"family-fy\", \"name\": \"Family budget\"",
+        "{ \"name\": \"Family budget\"");
     assertEquals(List.of("MISSING_FIELD $.versions[1].allowances[0].id"), problems(noId).stream()
         .map(p -> p.codeName() + " " + p.jsonPath()).toList(), "a scheme file names every allowance's id");
   }

@@ -39,6 +39,26 @@ public final class AgeBand {
   }
 
   /**
+   * Returns the band written as {@code youngest-oldest}, for example {@code "5-9"}, as scheme files and the
+   * journal write it.
+   *
+   * @param text two whole numbers of years joined by a hyphen, not null
+   * @return the band, not null
+   * @throws NullPointerException if {@code text} is null
+   * @throws IllegalArgumentException if {@code text} is not of that form, or an age is out of range
+   */
+  public static AgeBand parse(String text) {
+    java.util.Objects.requireNonNull(text, "text");
+    int dash = text.indexOf('-');
+    if (dash < 1 || dash > 2 || text.length() - dash - 1 < 1 || text.length() - dash - 1 > 2
+        || !text.chars().allMatch(c -> c == '-' || c >= '0' && c <= '9') || text.indexOf('-', dash + 1) >= 0) {
+      throw new IllegalArgumentException("text must be two ages joined by a hyphen, such as 5-9, but was "
+          + org.devolvedbudgets.model.text.SafeText.excerpt(text));
+    }
+    return of(Integer.parseInt(text.substring(0, dash)), Integer.parseInt(text.substring(dash + 1)));
+  }
+
+  /**
    * Returns the youngest age in the band.
    *
    * @return years, 0 to {@value #MAX_AGE}

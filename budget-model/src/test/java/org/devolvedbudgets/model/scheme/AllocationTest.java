@@ -73,4 +73,13 @@ class AllocationTest {
         .addEqualityGroup(AgeBand.of(4, 9))
         .testEquals();
   }
+
+  @Test
+  void anAgeBandParsesFromTheFormFilesWrite() {
+    assertEquals(AgeBand.of(5, 9), AgeBand.parse("5-9"));
+    assertEquals(AgeBand.of(10, 16), AgeBand.parse("10-16"));
+    for (String bad : List.of("", "5", "-9", "5-", "5--9", "a-9", "5-9-1", "123-4", "9-5", "5 - 9")) {
+      assertThrows(IllegalArgumentException.class, () -> AgeBand.parse(bad), bad);
+    }
+  }
 }
