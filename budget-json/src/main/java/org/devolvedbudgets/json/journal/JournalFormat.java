@@ -17,6 +17,7 @@ import org.devolvedbudgets.json.read.JsonValue;
 import org.devolvedbudgets.model.id.AllowanceId;
 import org.devolvedbudgets.model.id.ChildId;
 import org.devolvedbudgets.model.id.FamilyId;
+import org.devolvedbudgets.model.id.OperationId;
 import org.devolvedbudgets.model.id.RequestId;
 import org.devolvedbudgets.model.id.SchemeId;
 import org.devolvedbudgets.model.id.TeamId;
@@ -67,8 +68,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class JournalFormat {
 
-  /** The journal format version this library writes, and the newest it reads: 1. */
-  public static final int FORMAT = 1;
+  /**
+   * The journal format version this library writes, and the newest it reads: 2. Format 2 added the caller's
+   * {@code operationId} to the events of approvals, rejections, payments, voids, refunds and allocations, and the
+   * approver's {@code team} to {@code Approved}; format 1 lines, which have neither, are still read.
+   */
+  public static final int FORMAT = 2;
 
   /** The longest line read: 64 KiB, far above any event's. */
   public static final int MAX_LINE_LENGTH = 64 * 1024;
@@ -127,6 +132,7 @@ public final class JournalFormat {
     if (event instanceof LedgerEvent.RequestEvent) {
       json.put("requestId", ((LedgerEvent.RequestEvent) event).requestId().value());
     }
+    event.operationId().ifPresent(id -> json.put("operationId", id.value()));
     if (event instanceof LedgerEvent.Allocated) {
       AllocationRecord record = ((LedgerEvent.Allocated) event).record();
       ObjectNode allocation = json.putObject("allocation");
@@ -165,6 +171,7 @@ public final class JournalFormat {
     } else if (event instanceof LedgerEvent.Approved) {
       LedgerEvent.Approved approved = (LedgerEvent.Approved) event;
       json.put("role", approved.role().name());
+      approved.team().ifPresent(team -> json.put("team", team.value()));
       json.put("at", approved.at().toString());
     } else if (event instanceof LedgerEvent.Rejected) {
       released(json, ((LedgerEvent.Rejected) event).released(), ((LedgerEvent.Rejected) event).at());
@@ -261,7 +268,7 @@ public final class JournalFormat {
     try {
       JsonValue json = JsonDocument.parseJsonLine("journal line", line).root().requireObject();
       long format = json.integer("format", 1, Integer.MAX_VALUE);
-      if (format != FORMAT) {
+      if (format > FORMAT) {
         throw new JournalFormatException("$.format", "is " + format + ", but this version of the library reads "
             + "journal format " + FORMAT + " (and older); read it with the library that wrote it", null);
       }
@@ -272,7 +279,7 @@ public final class JournalFormat {
       WorkerId actor = json.identifier("actor", "a worker id", WorkerId::of);
       FamilyId familyId = json.identifier("familyId", "a family id", FamilyId::of);
       try {
-        return new Line(scheme, event(json, type, scheme, sequence, recordedAt, actor, familyId));
+        return new Line(scheme, event(json, (int) format, type, scheme, sequence, recordedAt, actor, familyId));
       } catch (IllegalArgumentException | IllegalStateException e) {
         if (e instanceof JournalFormatException) {
           throw e;
@@ -287,12 +294,11 @@ public final class JournalFormat {
     }
   }
 
-  /** The line's own fields: the common ones and these. */
+  /** The line's own fields: the common ones and these (a field named twice counts once). */
   private static void only(JsonValue json, String... fields) {
-    String[] known = new String[COMMON.length + fields.length];
-    System.arraycopy(COMMON, 0, known, 0, COMMON.length);
-    System.arraycopy(fields, 0, known, COMMON.length, fields.length);
-    json.onlyFields(known);
+    java.util.LinkedHashSet<String> known = new java.util.LinkedHashSet<>(List.of(COMMON));
+    known.addAll(List.of(fields));
+    json.onlyFields(known.toArray(new String[0]));
   }
 
   private static RequestId requestId(JsonValue json) {
@@ -304,11 +310,15 @@ public final class JournalFormat {
         Instant::parse);
   }
 
-  private static LedgerEvent event(JsonValue json, String type, SchemeId scheme, long sequence, Instant recordedAt,
-      WorkerId actor, FamilyId familyId) {
+  private static LedgerEvent event(JsonValue json, int format, String type, SchemeId scheme, long sequence,
+      Instant recordedAt, WorkerId actor, FamilyId familyId) {
+    // Format 2's optional fields; a format 1 line that has one is refused as an unknown field.
+    String operation = format >= 2 ? "operationId" : "requestId";
+    Optional<OperationId> operationId = format >= 2 && json.has("operationId")
+        ? Optional.of(json.identifier("operationId", "an operation id", OperationId::of)) : Optional.empty();
     switch (type) {
       case "Allocated": {
-        only(json, "allocation");
+        only(json, "allocation", format >= 2 ? "operationId" : "allocation");
         JsonValue allocation = json.child("allocation");
         allocation.onlyFields("method", "arm", "stratum", "allocatedOn");
         Optional<AgeBand> stratum = allocation.has("stratum")
@@ -317,7 +327,7 @@ public final class JournalFormat {
             : Optional.empty();
         return new LedgerEvent.Allocated(sequence, recordedAt, actor, familyId, AllocationRecord.of(familyId,
             allocation.enumValue("method", AllocationMethod.class, true), allocation.enumValue("arm", Arm.class, true),
-            stratum, allocation.date("allocatedOn")));
+            stratum, allocation.date("allocatedOn")), operationId);
       }
       case "Submitted": {
         only(json, "requestId", "request", "requestFingerprint", "configurationFingerprint", "decision");
@@ -351,30 +361,32 @@ public final class JournalFormat {
             json.has("expiresAt") ? Optional.of(instant(json, "expiresAt")) : Optional.empty());
       }
       case "Approved":
-        only(json, "requestId", "role", "at");
+        only(json, "requestId", "role", "at", operation, format >= 2 ? "team" : "at");
         return new LedgerEvent.Approved(sequence, recordedAt, actor, familyId, requestId(json),
-            json.enumValue("role", ApprovalRole.class, true), instant(json, "at"));
+            json.enumValue("role", ApprovalRole.class, true), instant(json, "at"),
+            format >= 2 && json.has("team") ? Optional.of(json.identifier("team", "a team id", TeamId::of))
+                : Optional.empty(), operationId);
       case "Rejected":
       case "Voided":
       case "Expired": {
-        only(json, "requestId", "released", "at");
+        only(json, "requestId", "released", "at", type.equals("Expired") ? "at" : operation);
         RequestId requestId = requestId(json);
         Money released = json.money("released");
         Instant at = instant(json, "at");
         return type.equals("Rejected")
-            ? new LedgerEvent.Rejected(sequence, recordedAt, actor, familyId, requestId, released, at)
+            ? new LedgerEvent.Rejected(sequence, recordedAt, actor, familyId, requestId, released, at, operationId)
             : type.equals("Voided")
-            ? new LedgerEvent.Voided(sequence, recordedAt, actor, familyId, requestId, released, at)
+            ? new LedgerEvent.Voided(sequence, recordedAt, actor, familyId, requestId, released, at, operationId)
             : new LedgerEvent.Expired(sequence, recordedAt, actor, familyId, requestId, released, at);
       }
       case "Posted":
-        only(json, "requestId", "amount", "released", "at");
+        only(json, "requestId", "amount", "released", "at", operation);
         return new LedgerEvent.Posted(sequence, recordedAt, actor, familyId, requestId(json), json.money("amount"),
-            json.money("released"), instant(json, "at"));
+            json.money("released"), instant(json, "at"), operationId);
       case "Refunded":
-        only(json, "requestId", "amount", "restoresAllowance", "at");
+        only(json, "requestId", "amount", "restoresAllowance", "at", operation);
         return new LedgerEvent.Refunded(sequence, recordedAt, actor, familyId, requestId(json),
-            json.money("amount"), json.bool("restoresAllowance"), instant(json, "at"));
+            json.money("amount"), json.bool("restoresAllowance"), instant(json, "at"), operationId);
       default:
         throw new JournalFormatException("$.type", "must be one of [Allocated, Submitted, Reserved, Approved, "
             + "Rejected, Posted, Voided, Expired, Refunded], but was " + SafeText.excerpt(type), null);

@@ -23,6 +23,8 @@ import org.devolvedbudgets.rules.ledger.LedgerEvent;
 import org.devolvedbudgets.rules.ledger.ReservationStatus;
 import org.devolvedbudgets.rules.position.RemainingBudget;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The journal format's golden files: journals written by released versions, checked into the tests and never
@@ -38,9 +40,10 @@ class GoldenJournalTest {
     return Money.parse("GBP " + amount);
   }
 
-  @Test
-  void formatOneReadsFoldsAndGivesTheFiguresWorkedOutByHand() {
-    List<LedgerEvent> events = JournalFiles.read(SCHEME.schemeId(), DIR.resolve("golden-format-1.jsonl"));
+  @ParameterizedTest
+  @ValueSource(strings = {"golden-format-1.jsonl", "golden-format-2.jsonl"})
+  void everyFormatReadsFoldsAndGivesTheFiguresWorkedOutByHand(String golden) {
+    List<LedgerEvent> events = JournalFiles.read(SCHEME.schemeId(), DIR.resolve(golden));
     assertEquals(19, events.size());
     Set<String> types = new TreeSet<>();
     events.forEach(event -> types.add(JournalFormat.typeOf(event)));
@@ -85,8 +88,8 @@ class GoldenJournalTest {
   }
 
   @Test
-  void formatOneIsWrittenBackByteForByte() throws IOException {
-    List<String> lines = Files.readAllLines(DIR.resolve("golden-format-1.jsonl"));
+  void formatTwoIsWrittenBackByteForByte() throws IOException {
+    List<String> lines = Files.readAllLines(DIR.resolve("golden-format-2.jsonl"));
     for (String line : lines) {
       JournalFormat.Line read = JournalFormat.read(line);
       assertEquals(line, JournalFormat.write(read.scheme(), read.event()));
@@ -94,17 +97,46 @@ class GoldenJournalTest {
   }
 
   @Test
-  void theGoldenJournalHoldsNoFreeText() throws IOException {
-    String journal = Files.readString(DIR.resolve("golden-format-1.jsonl"));
+  void aFormatOneLineIsTheFormatTwoLineWithoutItsNewFields() throws IOException {
+    List<String> lines = Files.readAllLines(DIR.resolve("golden-format-1.jsonl"));
+    for (String line : lines) {
+      JournalFormat.Line read = JournalFormat.read(line);
+      assertEquals(line.replace("\"format\":1,", "\"format\":2,"), JournalFormat.write(read.scheme(), read.event()));
+    }
+  }
+
+  @Test
+  void formatTwoRecordsTheOperationIdsSoRetriesAfterARestartReturnTheFirstResult() {
+    List<LedgerEvent> events = JournalFiles.read(SCHEME.schemeId(), DIR.resolve("golden-format-2.jsonl"));
+    assertEquals(7, events.stream().filter(event -> event.operationId().isPresent()).count());
+    InMemoryLedgerStore store = new InMemoryLedgerStore();
+    store.append(0, events);
+    BudgetLedger ledger = BudgetLedger.builder(SCHEME).store(store).build();
+    org.devolvedbudgets.rules.ledger.LedgerResult again = ledger.refund(
+        org.devolvedbudgets.model.id.OperationId.of("op-refund-R-1"), RequestId.of("R-1"), gbp("30.00"),
+        GoldenScript.WORKER, GoldenScript.at(6, 10, 12));
+    assertTrue(again.isApplied());
+    assertEquals(gbp("30.00"), ledger.reservation(RequestId.of("R-1")).orElseThrow().refunded(), "not twice");
+    assertEquals(19, ledger.lastSequence());
+    LedgerEvent.Approved approved = (LedgerEvent.Approved) events.stream()
+        .filter(event -> event instanceof LedgerEvent.Approved).findFirst().orElseThrow();
+    assertEquals(java.util.Optional.of(GoldenScript.TEAM), approved.team(), "format 2 keeps the approver's team");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"golden-format-1.jsonl", "golden-format-2.jsonl"})
+  void theGoldenJournalsHoldNoFreeText(String golden) throws IOException {
+    String journal = Files.readString(DIR.resolve(golden));
     assertFalse(journal.contains("Free text"), "descriptions never reach the journal");
     assertFalse(journal.contains("description"), "not even the field");
     assertTrue(journal.contains("\"requestFingerprint\""), "the request's fingerprint stands for it");
   }
 
-  @Test
-  void journalMdDocumentsEveryFieldTheGoldenJournalHolds() throws IOException {
+  @ParameterizedTest
+  @ValueSource(strings = {"golden-format-1.jsonl", "golden-format-2.jsonl"})
+  void journalMdDocumentsEveryFieldTheGoldenJournalsHold(String golden) throws IOException {
     String doc = Files.readString(Path.of("../JOURNAL.md"));
-    List<String> lines = Files.readAllLines(DIR.resolve("golden-format-1.jsonl"));
+    List<String> lines = Files.readAllLines(DIR.resolve(golden));
     tools.jackson.databind.ObjectMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
     Set<String> fields = new TreeSet<>();
     for (String line : lines) {
@@ -114,8 +146,10 @@ class GoldenJournalTest {
       assertTrue(doc.contains(field + "`"), () -> "JOURNAL.md documents " + field);
     }
     int example = doc.indexOf("```json\n") + "```json\n".length();
-    assertEquals(lines.subList(0, 3), doc.substring(example, doc.indexOf("```", example)).lines().toList(),
-        "JOURNAL.md's example is the golden journal's start");
+    if (golden.endsWith("-2.jsonl")) {
+      assertEquals(lines.subList(0, 3), doc.substring(example, doc.indexOf("```", example)).lines().toList(),
+          "JOURNAL.md's example is the newest golden journal's start");
+    }
   }
 
   private static void collect(tools.jackson.databind.JsonNode node, Set<String> fields) {

@@ -23,10 +23,11 @@ import org.devolvedbudgets.rules.allocation.Arm;
 import org.devolvedbudgets.rules.ledger.BudgetLedger;
 
 /**
- * The operations that wrote the journal format's first golden file, {@code journal/golden-format-1.jsonl}, over
- * {@code journal/golden.scheme.json}: every event type, a purchase shared by two children, a refund, a hold that
- * expires and a request declined with figures. Kept so a reader can see what the file records; the test never
- * writes the golden file again, it only reads it.
+ * The operations that wrote the journal format's golden files over {@code journal/golden.scheme.json}: every
+ * event type, a purchase shared by two children, a refund, a hold that expires and a request declined with
+ * figures. {@code golden-format-1.jsonl} was written without operation ids; {@code golden-format-2.jsonl} by the
+ * same operations, each change but the submissions and the expiry under an operation id. Kept so a reader can see
+ * what the files record; the tests never write a golden file again, they only read them.
  */
 final class GoldenScript {
 
@@ -49,25 +50,55 @@ final class GoldenScript {
 
   /** Runs the script; the ledger's store then holds the golden journal's events. */
   static BudgetLedger run(ConfigurationHistory scheme) {
+    return run(scheme, false);
+  }
+
+  /** The operation id of a step, or null when the script runs as it did for format 1. */
+  private static org.devolvedbudgets.model.id.@org.jspecify.annotations.Nullable OperationId op(boolean ids,
+      String name) {
+    return ids ? org.devolvedbudgets.model.id.OperationId.of("op-" + name) : null;
+  }
+
+  /** Runs the script, with operation ids (format 2) or without (format 1). */
+  static BudgetLedger run(ConfigurationHistory scheme, boolean ids) {
     MutableClock clock = new MutableClock(at(5, 1, 9));
     BudgetLedger ledger = BudgetLedger.builder(scheme).clock(clock).build();
-    if (ledger.allocate(FAMILY, 7, LocalDate.of(2019, 5, 1), WORKER).arm() != Arm.TREATMENT) {
+    if ((ids ? ledger.allocate(op(ids, "allocate"), FAMILY, 7, LocalDate.of(2019, 5, 1), WORKER)
+        : ledger.allocate(FAMILY, 7, LocalDate.of(2019, 5, 1), WORKER)).arm() != Arm.TREATMENT) {
       throw new IllegalStateException("the golden family must be treated");
     }
     clock.advance(Duration.ofDays(33).plusHours(2)); // 3 June 2019, 11:00: after the requests were made
     ledger.submit(request("R-1", "120.00", SpendCategory.RELATIONSHIP_BUILDING, 6, 3)
         .addChildIds(ChildId.of("C-1"), ChildId.of("C-2")).subcategory(Subcategory.DAY_OUT).build());
-    ledger.post(RequestId.of("R-1"), Money.parse("GBP 100.00"), WORKER, at(6, 4, 12));
-    ledger.refund(RequestId.of("R-1"), Money.parse("GBP 30.00"), WORKER, at(6, 10, 12));
+    if (ids) {
+      ledger.post(op(ids, "pay-R-1"), RequestId.of("R-1"), Money.parse("GBP 100.00"), WORKER, at(6, 4, 12));
+      ledger.refund(op(ids, "refund-R-1"), RequestId.of("R-1"), Money.parse("GBP 30.00"), WORKER, at(6, 10, 12));
+    } else {
+      ledger.post(RequestId.of("R-1"), Money.parse("GBP 100.00"), WORKER, at(6, 4, 12));
+      ledger.refund(RequestId.of("R-1"), Money.parse("GBP 30.00"), WORKER, at(6, 10, 12));
+    }
     ledger.submit(request("R-2", "250.00", SpendCategory.PRACTICAL, 6, 3).subcategory(Subcategory.CLOTHING)
         .evidenceReference("INV-2019-0042").build());
-    ledger.voidReservation(RequestId.of("R-2"), WORKER, at(6, 5, 9));
+    if (ids) {
+      ledger.voidReservation(op(ids, "void-R-2"), RequestId.of("R-2"), WORKER, at(6, 5, 9));
+    } else {
+      ledger.voidReservation(RequestId.of("R-2"), WORKER, at(6, 5, 9));
+    }
     ledger.submit(request("R-3", "800.00", SpendCategory.PRACTICAL, 6, 3).subcategory(Subcategory.BEDDING)
         .paymentMethod(PaymentMethod.SUPPLIER_INVOICE).vatRecoverable(true).build());
-    ledger.approve(RequestId.of("R-3"), MANAGER, at(6, 4, 9));
-    ledger.post(RequestId.of("R-3"), Money.parse("GBP 800.00"), WORKER, at(6, 7, 12));
+    if (ids) {
+      ledger.approve(op(ids, "approve-R-3"), RequestId.of("R-3"), MANAGER, at(6, 4, 9));
+      ledger.post(op(ids, "pay-R-3"), RequestId.of("R-3"), Money.parse("GBP 800.00"), WORKER, at(6, 7, 12));
+    } else {
+      ledger.approve(RequestId.of("R-3"), MANAGER, at(6, 4, 9));
+      ledger.post(RequestId.of("R-3"), Money.parse("GBP 800.00"), WORKER, at(6, 7, 12));
+    }
     ledger.submit(request("R-4", "600.00", SpendCategory.THERAPEUTIC, 6, 3).build());
-    ledger.reject(RequestId.of("R-4"), MANAGER, at(6, 4, 10));
+    if (ids) {
+      ledger.reject(op(ids, "reject-R-4"), RequestId.of("R-4"), MANAGER, at(6, 4, 10));
+    } else {
+      ledger.reject(RequestId.of("R-4"), MANAGER, at(6, 4, 10));
+    }
     ledger.submit(request("R-5", "700.00", SpendCategory.PRACTICAL, 6, 3).build());
     ledger.submit(request("R-6", "5000.00", SpendCategory.PRACTICAL, 6, 3).build());
     clock.advance(Duration.ofDays(30));

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.money.CurrencyUnit;
 import org.devolvedbudgets.model.id.AllowanceId;
 import org.devolvedbudgets.model.id.FamilyId;
+import org.devolvedbudgets.model.id.OperationId;
 import org.devolvedbudgets.model.id.RequestId;
 import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.model.period.BudgetPeriod;
@@ -70,6 +71,7 @@ final class Balances {
   private final ConcurrentHashMap<FamilyId, AllocationRecord> allocations = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<FamilyId, Set<String>> children = new ConcurrentHashMap<>();
   private final Set<RequestId> awaiting = ConcurrentHashMap.newKeySet();
+  private final ConcurrentHashMap<OperationId, LedgerEvent> operations = new ConcurrentHashMap<>();
   private final CurrencyUnit currency;
 
   /**
@@ -260,6 +262,11 @@ final class Balances {
     return requests.get(requestId);
   }
 
+  /** The event recorded under an operation id, or null if the id is new. */
+  @Nullable LedgerEvent operation(OperationId operationId) {
+    return operations.get(operationId);
+  }
+
   @Nullable AllocationRecord allocation(FamilyId familyId) {
     return allocations.get(familyId);
   }
@@ -383,6 +390,9 @@ final class Balances {
    * submission). {@code pending} is a request submitted earlier in the same batch, not yet applied.
    */
   private @Nullable Entry validate(LedgerEvent event, @Nullable Entry pending) {
+    if (event.operationId().isPresent() && operations.containsKey(event.operationId().get())) {
+      throw broken(event, "its operation id was already used");
+    }
     if (event instanceof Allocated) {
       if (allocations.containsKey(event.familyId())) {
         throw broken(event, "the family was already allocated");
@@ -475,6 +485,9 @@ final class Balances {
    * submission the entry to record (null: a new one).
    */
   private void change(LedgerEvent event, @Nullable Entry entry) {
+    if (event.operationId().isPresent()) {
+      operations.put(event.operationId().get(), event);
+    }
     if (event instanceof Allocated) {
       allocations.put(event.familyId(), ((Allocated) event).record());
     } else if (event instanceof Submitted) {

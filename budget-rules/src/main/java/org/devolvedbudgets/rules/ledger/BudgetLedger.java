@@ -13,12 +13,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import javax.money.CurrencyUnit;
 import org.devolvedbudgets.model.id.AllowanceId;
 import org.devolvedbudgets.model.id.ChildId;
 import org.devolvedbudgets.model.id.FamilyId;
+import org.devolvedbudgets.model.id.OperationId;
 import org.devolvedbudgets.model.id.RequestId;
 import org.devolvedbudgets.model.id.TeamId;
 import org.devolvedbudgets.model.id.WorkerId;
@@ -117,6 +120,9 @@ public final class BudgetLedger {
   /** The longest approval hold a ledger accepts: {@value ApprovalHold#MAX_DAYS} days. */
   public static final Duration MAX_APPROVAL_HOLD = Duration.ofDays(ApprovalHold.MAX_DAYS);
 
+  /** How many times a change is tried by default before {@link LedgerUnavailableException}: {@value}. */
+  public static final int DEFAULT_ATTEMPTS = 16;
+
   private final ConfigurationHistory history;
   private final LedgerStore store;
   private final Clock clock;
@@ -124,12 +130,9 @@ public final class BudgetLedger {
   private final WorkerId systemWorker;
   private final CurrencyUnit currency;
   private final Balances balances;
-  private final ReentrantLock appendLock = new ReentrantLock();
-  private final ConcurrentHashMap<FamilyId, ReentrantLock> familyLocks = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, ReentrantLock> teamLocks = new ConcurrentHashMap<>();
-  private final ReentrantLock pilotLock = new ReentrantLock();
-  private long lastSequence; // guarded by appendLock
-  private volatile @Nullable String stoppedBecause;
+  private final Scopes scopes = new Scopes();
+  private final Committer committer;
+  private final int maxAttempts;
 
   private BudgetLedger(Builder builder) {
     this.history = builder.history;
@@ -138,44 +141,9 @@ public final class BudgetLedger {
     this.approvalHold = builder.approvalHold;
     this.systemWorker = builder.systemWorker;
     this.currency = history.latest().currency();
-    List<LedgerEvent> journal = store.readAll();
-    this.balances = new Balances(currency, journal.size());
-    for (int i = 0; i < journal.size(); i++) {
-      if (journal.get(i).sequence() != i + 1) {
-        throw new LedgerInvariantException("the store's journal has event " + journal.get(i).sequence()
-            + " at position " + (i + 1));
-      }
-    }
-    checkDecidedUnder(history, journal);
-    balances.apply(journal);
-    this.lastSequence = journal.size();
-  }
-
-  /** Checks that every request in the journal was decided under this scheme and one of its versions, unchanged. */
-  private static void checkDecidedUnder(ConfigurationHistory history, List<LedgerEvent> journal) {
-    for (LedgerEvent event : journal) {
-      if (!(event instanceof LedgerEvent.Submitted)) {
-        continue;
-      }
-      LedgerEvent.Submitted submitted = (LedgerEvent.Submitted) event;
-      if (!submitted.schemeId().equals(history.schemeId())) {
-        throw new JournalMismatchException(JournalMismatchException.Reason.OTHER_SCHEME, event.sequence(),
-            "event " + event.sequence() + " was decided in scheme '" + submitted.schemeId() + "', but this ledger "
-                + "runs scheme '" + history.schemeId() + "'");
-      }
-      int version = submitted.decision().configurationVersion();
-      Fingerprint recorded = submitted.configurationFingerprint();
-      Fingerprint ours = history.fingerprint(version).orElseThrow(() -> new JournalMismatchException(
-          JournalMismatchException.Reason.UNKNOWN_VERSION, event.sequence(), "event " + event.sequence()
-              + " was decided under configuration version " + version + ", which this ledger's history does not "
-              + "hold"));
-      if (!recorded.equals(ours)) {
-        throw new JournalMismatchException(JournalMismatchException.Reason.VERSION_CHANGED, event.sequence(),
-            "event " + event.sequence() + " was decided under configuration version " + version
-                + " with fingerprint " + recorded + ", but this ledger's version " + version + " has fingerprint "
-                + ours + "; add a new version instead of changing one requests were decided under");
-      }
-    }
+    this.maxAttempts = builder.maxAttempts;
+    this.balances = new Balances(currency, (int) Math.min(Integer.MAX_VALUE, store.lastSequence()));
+    this.committer = new Committer(store, balances, scopes, clock, history);
   }
 
   /**
@@ -214,13 +182,41 @@ public final class BudgetLedger {
    * @return the family's allocation record, not null
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@link Allocations#allocate} rejects the arguments
+   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
+   *     retry)
    */
   public AllocationRecord allocate(FamilyId familyId, int childAge, LocalDate date, WorkerId actor) {
     requireNonNull(familyId, "familyId");
     requireNonNull(date, "date");
     requireNonNull(actor, "actor");
     AllocationRecord record = Allocations.allocate(history.inForceOn(date), familyId, childAge, date);
-    return recordAllocation(record, actor, true);
+    return recordAllocation(null, record, actor, true);
+  }
+
+  /**
+   * Allocates a family as {@link #allocate(FamilyId, int, LocalDate, WorkerId)} does, under an operation id the
+   * caller chose: the same id again returns the family's allocation and changes nothing.
+   *
+   * @param operationId the caller's id for this allocation, not null
+   * @param familyId the family, not null
+   * @param childAge the referred child's age in whole years, 0 to 25
+   * @param date the day of allocation, within the term, not null
+   * @param actor who allocates, not null
+   * @return the family's allocation record, not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@link Allocations#allocate} rejects the arguments
+   * @throws OperationConflictException if {@code operationId} was used for a different change
+   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
+   *     retry)
+   */
+  public AllocationRecord allocate(OperationId operationId, FamilyId familyId, int childAge, LocalDate date,
+      WorkerId actor) {
+    requireNonNull(operationId, "operationId");
+    requireNonNull(familyId, "familyId");
+    requireNonNull(date, "date");
+    requireNonNull(actor, "actor");
+    AllocationRecord record = Allocations.allocate(history.inForceOn(date), familyId, childAge, date);
+    return recordAllocation(operationId, record, actor, true);
   }
 
   /**
@@ -232,32 +228,41 @@ public final class BudgetLedger {
    * @return {@code record}, not null
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the family already has a different allocation record
+   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
+   *     retry)
    */
   public AllocationRecord recordAllocation(AllocationRecord record, WorkerId actor) {
     requireNonNull(record, "record");
     requireNonNull(actor, "actor");
-    return recordAllocation(record, actor, false);
+    return recordAllocation(null, record, actor, false);
   }
 
-  private AllocationRecord recordAllocation(AllocationRecord record, WorkerId actor, boolean keepFirst) {
+  private AllocationRecord recordAllocation(@Nullable OperationId operationId, AllocationRecord record,
+      WorkerId actor, boolean keepFirst) {
     FamilyId familyId = record.familyId();
-    ReentrantLock lock = familyLock(familyId);
-    lock.lock();
-    try {
-      AllocationRecord existing = balances.allocation(familyId);
-      if (existing != null) {
-        if (keepFirst || existing.equals(record)) {
-          return existing;
+    Optional<OperationId> recordedId = Optional.ofNullable(operationId);
+    return retrying(() -> {
+      ReentrantLock lock = scopes.family(familyId);
+      lock.lock();
+      try {
+        if (operationId != null && recordedUnder(operationId, Operation.allocation(record, actor)) != null) {
+          return Objects.requireNonNull(balances.allocation(familyId));
         }
-        throw new IllegalArgumentException("family " + familyId + " is already allocated as " + existing
-            + ", so cannot be allocated as " + record);
+        AllocationRecord existing = balances.allocation(familyId);
+        if (existing != null) {
+          if (keepFirst || existing.equals(record)) {
+            return existing;
+          }
+          throw new IllegalArgumentException("family " + familyId + " is already allocated as " + existing
+              + ", so cannot be allocated as " + record);
+        }
+        committer.commit(List.of((sequence, recordedAt) ->
+            new LedgerEvent.Allocated(sequence, recordedAt, actor, familyId, record, recordedId)), null, operationId);
+        return record;
+      } finally {
+        lock.unlock();
       }
-      commit(List.of((sequence, recordedAt) ->
-          new LedgerEvent.Allocated(sequence, recordedAt, actor, familyId, record)), null);
-      return record;
-    } finally {
-      lock.unlock();
-    }
+    });
   }
 
   // ------------------------------------------------------------------------------------------------ requests
@@ -296,20 +301,25 @@ public final class BudgetLedger {
     PilotConfiguration configuration = history.inForceOn(request.requestedOn());
     List<UsageKey> keys = SpendRules.usageKeys(configuration, request);
     Fingerprint fingerprint = Fingerprint.of(request);
+    return retrying(() -> submitOnce(configuration, request, keys, fingerprint));
+  }
+
+  private Submission submitOnce(PilotConfiguration configuration, SpendRequest request, List<UsageKey> keys,
+      Fingerprint fingerprint) {
     if (balances.entry(request.id()) == null) {
       recordLapsed(request.familyId(), null);
     }
-    Held held = hold(request.familyId(), keys);
+    Scopes.Held held = scopes.hold(request.familyId(), keys);
     try {
       Entry existing = balances.entry(request.id());
       if (existing != null) {
         return retried(existing, request, fingerprint);
       }
-      ensureRunning();
+      committer.ensureRunning();
       Instant now = now();
       BudgetPosition position = positionFor(configuration, request, keys, now);
       Decision decision = SpendRules.decide(configuration, request, position);
-      List<Draft> drafts = new ArrayList<>(2);
+      List<Committer.Draft> drafts = new ArrayList<>(2);
       WorkerId worker = request.requestedBy();
       FamilyId familyId = request.familyId();
       SpendRequest recorded = request.withoutDescription();
@@ -324,12 +334,7 @@ public final class BudgetLedger {
             request.id(), request.amount(), request.requestedOn(), charges,
             awaits ? Optional.of(holdEnds(configuration, charges, recordedAt)) : Optional.empty()));
       }
-      commit(drafts, () -> {
-        Entry raced = balances.entry(request.id());
-        if (raced != null) {
-          throw conflict(raced.submitted, request, fingerprint);
-        }
-      });
+      committer.commit(drafts, request.id(), null);
       return balances.submission(Objects.requireNonNull(balances.entry(request.id())));
     } finally {
       held.release();
@@ -414,6 +419,10 @@ public final class BudgetLedger {
    * even if it is recorded later. One given at or after the end of the term (of the version the request was
    * decided under) is refused with {@link LedgerRefusal#TERM_ENDED}.
    *
+   * <p>Without an operation id a retry after a timeout is still safe, since a reservation is approved once, but
+   * it is answered {@code NOT_AWAITING_APPROVAL} rather than with the first result; prefer
+   * {@link #approve(OperationId, RequestId, Approver, Instant)}.
+   *
    * @param requestId the request, not null
    * @param approver who approves, in which role and team, not null
    * @param at when the approval was given, not before the request was made, within the dates
@@ -423,9 +432,32 @@ public final class BudgetLedger {
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the request is unknown, or {@code at} is before it was made or outside the
    *     supported dates
+   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
+   *     retry)
    */
   public LedgerResult approve(RequestId requestId, Approver approver, Instant at) {
-    return decideApproval(requestId, approver, at, true);
+    return decideApproval(null, requestId, approver, at, true);
+  }
+
+  /**
+   * Approves a request awaiting approval, as {@link #approve(RequestId, Approver, Instant)} does, under an
+   * operation id the caller chose: the same id again returns the first result (with the reservation as it now
+   * stands) and changes nothing, whichever server the retry reaches.
+   *
+   * @param operationId the caller's id for this approval, not null
+   * @param requestId the request, not null
+   * @param approver who approves, in which role and team, not null
+   * @param at when the approval was given, not before the request was made, within the supported dates, not null
+   * @return applied, or refused as {@link #approve(RequestId, Approver, Instant)} is; not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the request is unknown, or {@code at} is before it was made or outside the
+   *     supported dates
+   * @throws OperationConflictException if {@code operationId} was used for a different change
+   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
+   *     retry)
+   */
+  public LedgerResult approve(OperationId operationId, RequestId requestId, Approver approver, Instant at) {
+    return decideApproval(requireNonNull(operationId, "operationId"), requestId, approver, at, true);
   }
 
   /**
@@ -441,30 +473,67 @@ public final class BudgetLedger {
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the request is unknown, or {@code at} is before it was made or outside the
    *     supported dates
+   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
+   *     retry)
    */
   public LedgerResult reject(RequestId requestId, Approver approver, Instant at) {
-    return decideApproval(requestId, approver, at, false);
+    return decideApproval(null, requestId, approver, at, false);
   }
 
-  private LedgerResult decideApproval(RequestId requestId, Approver approver, Instant at, boolean approve) {
+  /**
+   * Rejects a request awaiting approval, as {@link #reject(RequestId, Approver, Instant)} does, under an operation
+   * id the caller chose: the same id again returns the first result and changes nothing.
+   *
+   * @param operationId the caller's id for this rejection, not null
+   * @param requestId the request, not null
+   * @param approver the manager who rejects it, not null
+   * @param at when it was rejected, not before the request was made, within the supported dates, not null
+   * @return applied, or refused as {@link #reject(RequestId, Approver, Instant)} is; not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the request is unknown, or {@code at} is before it was made or outside the
+   *     supported dates
+   * @throws OperationConflictException if {@code operationId} was used for a different change
+   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
+   *     retry)
+   */
+  public LedgerResult reject(OperationId operationId, RequestId requestId, Approver approver, Instant at) {
+    return decideApproval(requireNonNull(operationId, "operationId"), requestId, approver, at, false);
+  }
+
+  private LedgerResult decideApproval(@Nullable OperationId operationId, RequestId requestId, Approver approver,
+      Instant at, boolean approve) {
     requireNonNull(requestId, "requestId");
     requireNonNull(approver, "approver");
     Entry entry = known(requestId);
     checkAt(entry, at);
-    recordLapsed(entry.familyId(), requestId);
-    LedgerResult result = judgeApproval(entry, approver, at, approve);
-    if (!result.isApplied()) {
-      recordLapsed(entry.familyId(), null); // this request's own lapse, if it was refused for that
-    }
-    return result;
+    return retryingResult(() -> {
+      recordLapsed(entry.familyId(), requestId);
+      LedgerResult result = judgeApproval(operationId, entry, approver, at, approve);
+      if (!result.isApplied()) {
+        recordLapsed(entry.familyId(), null); // this request's own lapse, if it was refused for that
+      }
+      return result;
+    });
   }
 
   /** Approves or rejects, or says why not; the family's other lapsed holds are already recorded. */
-  private LedgerResult judgeApproval(Entry entry, Approver approver, Instant at, boolean approve) {
+  private LedgerResult judgeApproval(@Nullable OperationId operationId, Entry entry, Approver approver,
+      Instant at, boolean approve) {
     RequestId requestId = entry.submitted.requestId();
-    Held held = hold(entry);
+    FamilyId familyId = entry.familyId();
+    WorkerId worker = approver.workerId();
+    Optional<TeamId> team = approver.teamId();
+    Scopes.Held held = hold(entry);
     try {
-      ensureRunning();
+      committer.ensureRunning();
+      if (operationId != null) {
+        LedgerResult repeated = repeated(operationId, approve
+            ? Operation.approve(familyId, requestId, worker, approver.role(), team.orElse(null), at)
+            : Operation.request("reject", familyId, requestId, null, worker, at));
+        if (repeated != null) {
+          return repeated;
+        }
+      }
       Reservation before = entry.reserved == null ? null : balances.snapshot(entry);
       if (before == null) {
         return LedgerResult.refused(LedgerRefusal.NOT_AWAITING_APPROVAL, "Request " + requestId
@@ -502,21 +571,51 @@ public final class BudgetLedger {
         }
         return LedgerResult.refused(LedgerRefusal.APPROVAL_NOT_VALID, message.toString(), before, check);
       }
-      FamilyId familyId = entry.familyId();
-      WorkerId worker = approver.workerId();
+      Optional<OperationId> recordedId = Optional.ofNullable(operationId);
       if (approve) {
-        commit(List.of((sequence, recordedAt) -> new LedgerEvent.Approved(sequence, recordedAt, worker, familyId,
-            requestId, approver.role(), at)), null);
-        return LedgerResult.applied(balances.snapshot(entry), "Approved " + pounds(before.amount()) + " as "
-            + approver.role().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ".");
+        committer.commit(List.of((sequence, recordedAt) -> new LedgerEvent.Approved(sequence, recordedAt, worker,
+            familyId, requestId, approver.role(), at, team, recordedId)), null, operationId);
+        return LedgerResult.applied(balances.snapshot(entry), LedgerMessages.approved(before.amount(),
+            approver.role()));
       }
-      commit(List.of((sequence, recordedAt) -> new LedgerEvent.Rejected(sequence, recordedAt, worker, familyId,
-          requestId, before.amount(), at)), null);
-      return LedgerResult.applied(balances.snapshot(entry), "Rejected; released " + pounds(before.amount())
-          + ".");
+      committer.commit(List.of((sequence, recordedAt) -> new LedgerEvent.Rejected(sequence, recordedAt, worker,
+          familyId, requestId, before.amount(), at, recordedId)), null, operationId);
+      return LedgerResult.applied(balances.snapshot(entry), LedgerMessages.released("Rejected", before.amount()));
     } finally {
       held.release();
     }
+  }
+
+  /**
+   * The first result of an operation id already recorded, as the reservation now stands, or null if the id is
+   * new. Call with the request's family locked.
+   *
+   * @throws OperationConflictException if the id was recorded for a different change
+   */
+  private @Nullable LedgerResult repeated(OperationId operationId, Operation asked) {
+    LedgerEvent recorded = recordedUnder(operationId, asked);
+    if (recorded == null) {
+      return null;
+    }
+    Entry entry = Objects.requireNonNull(balances.entry(((LedgerEvent.RequestEvent) recorded).requestId()));
+    return LedgerResult.applied(balances.snapshot(entry), LedgerMessages.of(recorded,
+        Objects.requireNonNull(entry.reserved).amount()));
+  }
+
+  /**
+   * The event recorded under an operation id, or null if the id is new.
+   *
+   * @throws OperationConflictException if the id was recorded for a different change
+   */
+  private @Nullable LedgerEvent recordedUnder(OperationId operationId, Operation asked) {
+    LedgerEvent recorded = balances.operation(operationId);
+    if (recorded != null) {
+      List<String> differences = Operation.of(recorded).differences(asked);
+      if (!differences.isEmpty()) {
+        throw new OperationConflictException(operationId, differences);
+      }
+    }
+    return recorded;
   }
 
   /** Why a hold lapsed when it did, for a message: the term's end, a year's end, or (empty) its own end. */
@@ -539,6 +638,9 @@ public final class BudgetLedger {
    * Records the payment of an approved reservation. The actual amount may be less than reserved (a cheaper
    * item, a partial delivery): the rest is released at once.
    *
+   * <p>Without an operation id a retry is answered {@code ALREADY_RESOLVED} rather than with the first result;
+   * prefer {@link #post(OperationId, RequestId, Money, WorkerId, Instant)}.
+   *
    * @param requestId the request, not null
    * @param actualAmount the amount paid, positive, in the scheme's currency, at most the amount reserved, not
    *     null
@@ -550,41 +652,79 @@ public final class BudgetLedger {
    * @throws IllegalArgumentException if the request is unknown, {@code actualAmount} is not positive or is more
    *     than was reserved, or {@code at} is before the request was made
    * @throws CurrencyMismatchException if {@code actualAmount} is not in the scheme's currency
+   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
+   *     retry)
    */
   public LedgerResult post(RequestId requestId, Money actualAmount, WorkerId actor, Instant at) {
+    return postUnder(null, requestId, actualAmount, actor, at);
+  }
+
+  /**
+   * Records a payment, as {@link #post(RequestId, Money, WorkerId, Instant)} does, under an operation id the
+   * caller chose: the same id again returns the first result and changes nothing.
+   *
+   * @param operationId the caller's id for this payment, not null
+   * @param requestId the request, not null
+   * @param actualAmount the amount paid, positive, in the scheme's currency, at most the amount reserved, not
+   *     null
+   * @param actor who records the payment, not null
+   * @param at when the payment was made, not before the request was made, not null
+   * @return applied, or refused as {@link #post(RequestId, Money, WorkerId, Instant)} is; not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the request is unknown, {@code actualAmount} is not positive or is more
+   *     than was reserved, or {@code at} is before the request was made
+   * @throws CurrencyMismatchException if {@code actualAmount} is not in the scheme's currency
+   * @throws OperationConflictException if {@code operationId} was used for a different change
+   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
+   *     retry)
+   */
+  public LedgerResult post(OperationId operationId, RequestId requestId, Money actualAmount, WorkerId actor,
+      Instant at) {
+    return postUnder(requireNonNull(operationId, "operationId"), requestId, actualAmount, actor, at);
+  }
+
+  private LedgerResult postUnder(@Nullable OperationId operationId, RequestId requestId, Money actualAmount,
+      WorkerId actor, Instant at) {
     requireNonNull(requestId, "requestId");
     checkAmount(actualAmount, "actualAmount");
     requireNonNull(actor, "actor");
     Entry entry = known(requestId);
     checkAt(entry, at);
-    recordLapsed(entry.familyId(), null);
-    Held held = hold(entry);
-    try {
-      ensureRunning();
-      Reservation before = entry.reserved == null ? null : balances.snapshot(entry);
-      if (before == null) {
-        return nothingReserved(requestId, "pay");
+    Operation asked = Operation.request("post", entry.familyId(), requestId, actualAmount, actor, at);
+    return retryingResult(() -> {
+      recordLapsed(entry.familyId(), null);
+      Scopes.Held held = hold(entry);
+      try {
+        committer.ensureRunning();
+        LedgerResult repeated = operationId == null ? null : repeated(operationId, asked);
+        if (repeated != null) {
+          return repeated;
+        }
+        Reservation before = entry.reserved == null ? null : balances.snapshot(entry);
+        if (before == null) {
+          return nothingReserved(requestId, "pay");
+        }
+        if (actualAmount.isGreaterThan(before.amount())) {
+          throw new IllegalArgumentException("actualAmount " + actualAmount + " is more than the "
+              + before.amount() + " reserved for request " + requestId);
+        }
+        if (before.status() == ReservationStatus.AWAITING_APPROVAL) {
+          return LedgerResult.refused(LedgerRefusal.NOT_APPROVED, "Request " + requestId
+              + " is still awaiting approval, so it cannot be paid.", before, null);
+        }
+        if (before.status() != ReservationStatus.APPROVED) {
+          return alreadyResolved(before);
+        }
+        Money released = before.amount().minus(actualAmount);
+        FamilyId familyId = entry.familyId();
+        Optional<OperationId> recordedId = Optional.ofNullable(operationId);
+        committer.commit(List.of((sequence, recordedAt) -> new LedgerEvent.Posted(sequence, recordedAt, actor,
+            familyId, requestId, actualAmount, released, at, recordedId)), null, operationId);
+        return LedgerResult.applied(balances.snapshot(entry), LedgerMessages.posted(actualAmount, released));
+      } finally {
+        held.release();
       }
-      if (actualAmount.isGreaterThan(before.amount())) {
-        throw new IllegalArgumentException("actualAmount " + actualAmount + " is more than the " + before.amount()
-            + " reserved for request " + requestId);
-      }
-      if (before.status() == ReservationStatus.AWAITING_APPROVAL) {
-        return LedgerResult.refused(LedgerRefusal.NOT_APPROVED, "Request " + requestId
-            + " is still awaiting approval, so it cannot be paid.", before, null);
-      }
-      if (before.status() != ReservationStatus.APPROVED) {
-        return alreadyResolved(before);
-      }
-      Money released = before.amount().minus(actualAmount);
-      FamilyId familyId = entry.familyId();
-      commit(List.of((sequence, recordedAt) -> new LedgerEvent.Posted(sequence, recordedAt, actor, familyId,
-          requestId, actualAmount, released, at)), null);
-      return LedgerResult.applied(balances.snapshot(entry), "Posted " + pounds(actualAmount)
-          + (released.isZero() ? "." : " and released " + pounds(released) + "."));
-    } finally {
-      held.release();
-    }
+    });
   }
 
   /**
@@ -596,59 +736,103 @@ public final class BudgetLedger {
    * @return applied, or refused with {@code NOTHING_RESERVED} or {@code ALREADY_RESOLVED}; not null
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the request is unknown or {@code at} is before it was made
+   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
+   *     retry)
    */
   public LedgerResult voidReservation(RequestId requestId, WorkerId actor, Instant at) {
+    return voidReservationUnder(null, requestId, actor, at);
+  }
+
+  /**
+   * Cancels an open reservation, as {@link #voidReservation(RequestId, WorkerId, Instant)} does, under an
+   * operation id the caller chose: the same id again returns the first result and changes nothing.
+   *
+   * @param operationId the caller's id for this cancellation, not null
+   * @param requestId the request, not null
+   * @param actor who cancels it, not null
+   * @param at when it was cancelled, not before the request was made, not null
+   * @return applied, or refused as {@link #voidReservation(RequestId, WorkerId, Instant)} is; not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the request is unknown or {@code at} is before it was made
+   * @throws OperationConflictException if {@code operationId} was used for a different change
+   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
+   *     retry)
+   */
+  public LedgerResult voidReservation(OperationId operationId, RequestId requestId, WorkerId actor, Instant at) {
+    return voidReservationUnder(requireNonNull(operationId, "operationId"), requestId, actor, at);
+  }
+
+  private LedgerResult voidReservationUnder(@Nullable OperationId operationId, RequestId requestId, WorkerId actor,
+      Instant at) {
     requireNonNull(requestId, "requestId");
     requireNonNull(actor, "actor");
     Entry entry = known(requestId);
     checkAt(entry, at);
-    recordLapsed(entry.familyId(), null);
-    Held held = hold(entry);
-    try {
-      ensureRunning();
-      Reservation before = entry.reserved == null ? null : balances.snapshot(entry);
-      if (before == null) {
-        return nothingReserved(requestId, "void");
+    Operation asked = Operation.request("void", entry.familyId(), requestId, null, actor, at);
+    return retryingResult(() -> {
+      recordLapsed(entry.familyId(), null);
+      Scopes.Held held = hold(entry);
+      try {
+        committer.ensureRunning();
+        LedgerResult repeated = operationId == null ? null : repeated(operationId, asked);
+        if (repeated != null) {
+          return repeated;
+        }
+        Reservation before = entry.reserved == null ? null : balances.snapshot(entry);
+        if (before == null) {
+          return nothingReserved(requestId, "void");
+        }
+        if (!before.status().isOpen()) {
+          return alreadyResolved(before);
+        }
+        FamilyId familyId = entry.familyId();
+        Optional<OperationId> recordedId = Optional.ofNullable(operationId);
+        committer.commit(List.of((sequence, recordedAt) -> new LedgerEvent.Voided(sequence, recordedAt, actor,
+            familyId, requestId, before.amount(), at, recordedId)), null, operationId);
+        return LedgerResult.applied(balances.snapshot(entry), LedgerMessages.released("Voided", before.amount()));
+      } finally {
+        held.release();
       }
-      if (!before.status().isOpen()) {
-        return alreadyResolved(before);
-      }
-      FamilyId familyId = entry.familyId();
-      commit(List.of((sequence, recordedAt) -> new LedgerEvent.Voided(sequence, recordedAt, actor, familyId,
-          requestId, before.amount(), at)), null);
-      return LedgerResult.applied(balances.snapshot(entry), "Voided; released " + pounds(before.amount()) + ".");
-    } finally {
-      held.release();
-    }
+    });
   }
 
   /**
    * Records the expiry of every reservation awaiting approval whose hold has run out by {@code now}: the sweep,
-   * to run from a scheduler. A lapsed hold's money is already released at its expiry instant, and the ledger
-   * records an expiry itself when it next touches the family; the sweep records the rest, each exactly once. A
-   * reservation approved before this runs is no longer awaiting approval and is left alone. Each expiry is its own
-   * atomic change, recorded with the ledger's system worker as actor and the hold's end as its time.
+   * to run from a scheduler, on any one server or on several. A lapsed hold's money is already released at its
+   * expiry instant, and the ledger records an expiry itself when it next touches the family; the sweep first
+   * catches up with what other servers recorded, then records the rest, each exactly once across all servers. A
+   * reservation approved before this runs is no longer awaiting approval and is left alone. Each expiry is its
+   * own atomic change, recorded with the ledger's system worker as actor and the hold's end as its time.
    *
    * @param now the time to expire up to, within the dates {@link LondonTime} supports, not null
-   * @return the reservations expired by this call (not those recorded earlier), as they now stand, in order of
-   *     expiry; not null
+   * @return the reservations expired by this call (not those recorded earlier or by another server), as they now
+   *     stand, in order of expiry; not null
    * @throws NullPointerException if {@code now} is null
    * @throws IllegalArgumentException if {@code now} is outside the supported dates
+   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first; the
+   *     expiries recorded before it are kept, and the next sweep records the rest
    */
   public List<Reservation> expire(Instant now) {
     LondonTime.checkInstant("now", now);
+    committer.catchUp();
     List<Reservation> expired = new ArrayList<>();
     for (RequestId requestId : balances.awaitingApproval()) {
       Entry entry = Objects.requireNonNull(balances.entry(requestId));
-      Held held = hold(entry);
-      try {
-        ensureRunning();
-        if (entry.lapsedBy(now)) {
-          recordExpiry(entry);
-          expired.add(balances.snapshot(entry));
+      boolean recorded = retrying(() -> {
+        Scopes.Held held = hold(entry);
+        try {
+          committer.ensureRunning();
+          if (entry.lapsedBy(now)) {
+            recordExpiry(entry);
+            return true;
+          }
+          return false;
+        } finally {
+          held.release();
         }
-      } finally {
-        held.release();
+      });
+      if (recorded) {
+        expired.add(balances.snapshot(entry));
       }
     }
     expired.sort(Comparator.comparing((Reservation r) -> r.expiresAt().orElseThrow())
@@ -661,8 +845,8 @@ public final class BudgetLedger {
     LedgerEvent.Reserved reserved = Objects.requireNonNull(entry.reserved);
     Instant lapsed = Objects.requireNonNull(entry.expiresAt);
     RequestId requestId = reserved.requestId();
-    commit(List.of((sequence, recordedAt) -> new LedgerEvent.Expired(sequence, recordedAt, systemWorker,
-        reserved.familyId(), requestId, reserved.amount(), lapsed)), null);
+    committer.commit(List.of((sequence, recordedAt) -> new LedgerEvent.Expired(sequence, recordedAt, systemWorker,
+        reserved.familyId(), requestId, reserved.amount(), lapsed)), null, null);
   }
 
   /**
@@ -671,18 +855,18 @@ public final class BudgetLedger {
    * family, then the hold's team and pilot, locked, in the ledger's lock order; call with no lock held.
    */
   private void recordLapsed(FamilyId familyId, @Nullable RequestId keep) {
-    if (stoppedBecause != null) {
+    if (committer.isStopped()) {
       return; // the operation itself will say why
     }
     Instant now = now();
-    ReentrantLock family = familyLock(familyId);
+    ReentrantLock family = scopes.family(familyId);
     family.lock();
     try {
       for (Entry entry : balances.lapsed(familyId, now)) {
         if (keep != null && keep.equals(entry.submitted.requestId())) {
           continue;
         }
-        Held held = hold(entry);
+        Scopes.Held held = hold(entry);
         try {
           if (entry.lapsedBy(now)) {
             recordExpiry(entry);
@@ -702,6 +886,9 @@ public final class BudgetLedger {
    * ({@link PilotConfiguration#refundRestoresAllowance()} of the version the spend was decided under); a refund
    * restores the period the spend was charged to, even after that period has closed.
    *
+   * <p>A refund is the one change a blind retry could make twice (two refunds of £20 are allowed where £40 was
+   * paid): after a timeout, retry with {@link #refund(OperationId, RequestId, Money, WorkerId, Instant)}.
+   *
    * @param requestId the original spend's request, not null
    * @param amount the amount refunded, positive, in the scheme's currency, not null
    * @param actor who records the refund, not null
@@ -712,39 +899,76 @@ public final class BudgetLedger {
    * @throws IllegalArgumentException if the request is unknown, {@code amount} is not positive, or {@code at} is
    *     before the request was made
    * @throws CurrencyMismatchException if {@code amount} is not in the scheme's currency
+   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first
    */
   public LedgerResult refund(RequestId requestId, Money amount, WorkerId actor, Instant at) {
+    return refundUnder(null, requestId, amount, actor, at);
+  }
+
+  /**
+   * Records a refund, as {@link #refund(RequestId, Money, WorkerId, Instant)} does, under an operation id the
+   * caller chose: the same id again returns the first result and refunds nothing more, whichever server the
+   * retry reaches.
+   *
+   * @param operationId the caller's id for this refund, not null
+   * @param requestId the original spend's request, not null
+   * @param amount the amount refunded, positive, in the scheme's currency, not null
+   * @param actor who records the refund, not null
+   * @param at when the money came back, not before the request was made, not null
+   * @return applied, or refused as {@link #refund(RequestId, Money, WorkerId, Instant)} is; not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the request is unknown, {@code amount} is not positive, or {@code at} is
+   *     before the request was made
+   * @throws CurrencyMismatchException if {@code amount} is not in the scheme's currency
+   * @throws OperationConflictException if {@code operationId} was used for a different change
+   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
+   *     retry)
+   */
+  public LedgerResult refund(OperationId operationId, RequestId requestId, Money amount, WorkerId actor,
+      Instant at) {
+    return refundUnder(requireNonNull(operationId, "operationId"), requestId, amount, actor, at);
+  }
+
+  private LedgerResult refundUnder(@Nullable OperationId operationId, RequestId requestId, Money amount,
+      WorkerId actor, Instant at) {
     requireNonNull(requestId, "requestId");
     checkAmount(amount, "amount");
     requireNonNull(actor, "actor");
     Entry entry = known(requestId);
     checkAt(entry, at);
-    recordLapsed(entry.familyId(), null);
-    Held held = hold(entry);
-    try {
-      ensureRunning();
-      Reservation before = entry.reserved == null ? null : balances.snapshot(entry);
-      if (before == null) {
-        return nothingReserved(requestId, "refund");
+    Operation asked = Operation.request("refund", entry.familyId(), requestId, amount, actor, at);
+    return retryingResult(() -> {
+      recordLapsed(entry.familyId(), null);
+      Scopes.Held held = hold(entry);
+      try {
+        committer.ensureRunning();
+        LedgerResult repeated = operationId == null ? null : repeated(operationId, asked);
+        if (repeated != null) {
+          return repeated;
+        }
+        Reservation before = entry.reserved == null ? null : balances.snapshot(entry);
+        if (before == null) {
+          return nothingReserved(requestId, "refund");
+        }
+        if (before.status() != ReservationStatus.POSTED) {
+          return LedgerResult.refused(LedgerRefusal.NOT_POSTED, "Request " + requestId + " is "
+              + describe(before.status()) + ", so there is no spend to refund.", before, null);
+        }
+        Money left = before.posted().minus(before.refunded());
+        if (amount.isGreaterThan(left)) {
+          return LedgerResult.refused(LedgerRefusal.REFUND_EXCEEDS_REMAINING, pounds(amount)
+              + " is more than the " + pounds(left) + " left of request " + requestId + "'s spend.", before, null);
+        }
+        boolean restores = history.inForceOn(before.day()).refundRestoresAllowance();
+        FamilyId familyId = entry.familyId();
+        Optional<OperationId> recordedId = Optional.ofNullable(operationId);
+        committer.commit(List.of((sequence, recordedAt) -> new LedgerEvent.Refunded(sequence, recordedAt, actor,
+            familyId, requestId, amount, restores, at, recordedId)), null, operationId);
+        return LedgerResult.applied(balances.snapshot(entry), LedgerMessages.refunded(amount, restores));
+      } finally {
+        held.release();
       }
-      if (before.status() != ReservationStatus.POSTED) {
-        return LedgerResult.refused(LedgerRefusal.NOT_POSTED, "Request " + requestId + " is "
-            + describe(before.status()) + ", so there is no spend to refund.", before, null);
-      }
-      Money left = before.posted().minus(before.refunded());
-      if (amount.isGreaterThan(left)) {
-        return LedgerResult.refused(LedgerRefusal.REFUND_EXCEEDS_REMAINING, pounds(amount) + " is more than the "
-            + pounds(left) + " left of request " + requestId + "'s spend.", before, null);
-      }
-      boolean restores = history.inForceOn(before.day()).refundRestoresAllowance();
-      FamilyId familyId = entry.familyId();
-      commit(List.of((sequence, recordedAt) -> new LedgerEvent.Refunded(sequence, recordedAt, actor, familyId,
-          requestId, amount, restores, at)), null);
-      return LedgerResult.applied(balances.snapshot(entry), "Refunded " + pounds(amount)
-          + (restores ? "; the allowance is restored." : "; the allowance stays used, as the scheme says."));
-    } finally {
-      held.release();
-    }
+    });
   }
 
   // ------------------------------------------------------------------------------------------------- queries
@@ -763,7 +987,7 @@ public final class BudgetLedger {
     requireNonNull(request, "request");
     PilotConfiguration configuration = history.inForceOn(request.requestedOn());
     List<UsageKey> keys = SpendRules.usageKeys(configuration, request);
-    Held held = hold(request.familyId(), keys);
+    Scopes.Held held = scopes.hold(request.familyId(), keys);
     try {
       return positionFor(configuration, request, keys, now());
     } finally {
@@ -806,7 +1030,7 @@ public final class BudgetLedger {
           break;
       }
     }
-    Held held = hold(familyId, keys);
+    Scopes.Held held = scopes.hold(familyId, keys);
     try {
       Instant now = now();
       BudgetPosition.Builder position = BudgetPosition.builder();
@@ -831,7 +1055,7 @@ public final class BudgetLedger {
   public List<RemainingBudget> remainingBudget(TeamId teamId, LocalDate date) {
     requireNonNull(teamId, "teamId");
     requireNonNull(date, "date");
-    return sharedRemaining(AllowanceScope.TEAM, teamLock(teamId.value()), teamId.value(), date);
+    return sharedRemaining(AllowanceScope.TEAM, scopes.team(teamId.value()), teamId.value(), date);
   }
 
   /**
@@ -844,7 +1068,7 @@ public final class BudgetLedger {
    */
   public List<RemainingBudget> remainingBudgetOfPilot(LocalDate date) {
     requireNonNull(date, "date");
-    return sharedRemaining(AllowanceScope.PILOT, pilotLock, BudgetPosition.PILOT, date);
+    return sharedRemaining(AllowanceScope.PILOT, scopes.pilot(), BudgetPosition.PILOT, date);
   }
 
   private List<RemainingBudget> sharedRemaining(AllowanceScope scope, ReentrantLock lock, String holder,
@@ -880,7 +1104,7 @@ public final class BudgetLedger {
     if (entry == null) {
       return Optional.empty();
     }
-    ReentrantLock lock = familyLock(entry.familyId());
+    ReentrantLock lock = scopes.family(entry.familyId());
     lock.lock();
     try {
       return entry.reserved == null ? Optional.empty() : Optional.of(balances.snapshot(entry, now()));
@@ -901,7 +1125,7 @@ public final class BudgetLedger {
     if (entry == null) {
       return Optional.empty();
     }
-    ReentrantLock lock = familyLock(entry.familyId());
+    ReentrantLock lock = scopes.family(entry.familyId());
     lock.lock();
     try {
       return Optional.of(balances.submission(entry));
@@ -927,12 +1151,23 @@ public final class BudgetLedger {
    * @return the last sequence number, 0 or more
    */
   public long lastSequence() {
-    appendLock.lock();
-    try {
-      return lastSequence;
-    } finally {
-      appendLock.unlock();
-    }
+    return committer.lastSequence();
+  }
+
+  /**
+   * Folds the events other servers appended to the store since this ledger last read it, so that its queries
+   * ({@link #remainingBudget}, {@link #reservation}, {@link #position}) show them. Changes catch up by themselves
+   * when they need to (an append that finds another server's events first, a request made on another server);
+   * queries do not read the store, so that they stay fast and work while the database is away. Call this before a
+   * query when another server may have written since, or from a timer.
+   *
+   * @return how many events were folded, 0 or more
+   * @throws LedgerUnavailableException if the store cannot be read ({@code STORE_FAILED}); nothing changed
+   * @throws JournalMismatchException if another server recorded a decision under other rules (the ledger stops)
+   * @throws LedgerInvariantException if an event cannot be folded (the ledger stops)
+   */
+  public int catchUp() {
+    return committer.catchUp();
   }
 
   /**
@@ -953,15 +1188,30 @@ public final class BudgetLedger {
    *     message names the first difference); the ledger then stops accepting changes
    */
   public void verifyJournal() {
-    appendLock.lock();
-    try {
-      List<LedgerEvent> journal = store.readAll();
-      Balances replayed = new Balances(currency, journal.size());
-      replayed.apply(journal);
+    committer.catchUp();
+    committer.exclusively(() -> {
+      long upTo = committer.lastSequence();
+      List<LedgerEvent> journal = new ArrayList<>();
+      for (List<LedgerEvent> page = store.read(0, Committer.PAGE); !page.isEmpty() && journal.size() < upTo;
+          page = store.read(journal.size(), Committer.PAGE)) {
+        journal.addAll(page);
+      }
+      if (journal.size() > upTo) {
+        journal.subList((int) upTo, journal.size()).clear(); // another server appended meanwhile
+      }
       String difference = null;
-      if (journal.size() != lastSequence) {
-        difference = "the store holds " + journal.size() + " events, the ledger recorded " + lastSequence;
-      } else {
+      for (int i = 0; i < journal.size() && difference == null; i++) {
+        if (journal.get(i).sequence() != i + 1) {
+          difference = "the store's journal has event " + journal.get(i).sequence() + " at position " + (i + 1);
+        }
+      }
+      Balances replayed = new Balances(currency, journal.size());
+      if (difference == null) {
+        replayed.apply(journal);
+      }
+      if (difference == null && journal.size() != upTo) {
+        difference = "the store holds " + journal.size() + " events, the ledger recorded " + upTo;
+      } else if (difference == null) {
         Map<String, String> live = balances.fingerprint();
         Map<String, String> fold = replayed.fingerprint();
         for (Map.Entry<String, String> line : live.entrySet()) {
@@ -976,12 +1226,9 @@ public final class BudgetLedger {
         }
       }
       if (difference != null) {
-        stoppedBecause = "the journal does not reproduce the balances: " + difference;
-        throw new LedgerInvariantException(stoppedBecause);
+        throw committer.stop("the journal does not reproduce the balances: " + difference);
       }
-    } finally {
-      appendLock.unlock();
-    }
+    });
   }
 
   /**
@@ -993,59 +1240,47 @@ public final class BudgetLedger {
   public String toString() {
     PilotConfiguration latest = history.latest();
     return "BudgetLedger[" + latest.council() + " '" + latest.scheme() + "', " + history.versions().size()
-        + " version(s), " + lastSequence() + " events" + (stoppedBecause == null ? "" : ", stopped") + "]";
+        + " version(s), " + lastSequence() + " events" + (committer.isStopped() ? ", stopped" : "") + "]";
   }
 
   // ------------------------------------------------------------------------------------------------ internals
 
-  /** Builds one event once its sequence number and recording time are known. */
-  @FunctionalInterface
-  private interface Draft {
-    LedgerEvent build(long sequence, Instant recordedAt);
+  /**
+   * Runs one attempt of a change, and again after catching up whenever the journal moved on under it (another
+   * server appended first, the store failed before writing, the request or operation was recorded meanwhile), up
+   * to the ledger's attempts. From the second retry on it waits a random moment of up to a few milliseconds, so
+   * that servers that keep colliding fall out of step. Call with no lock held.
+   */
+  private <T> T retrying(Supplier<T> attempt) {
+    if (committer.isDoubtful()) {
+      committer.catchUp();
+    }
+    for (int attempts = 1; ; attempts++) {
+      try {
+        return attempt.get();
+      } catch (Committer.Retry retry) {
+        if (attempts >= maxAttempts) {
+          throw retry.unavailable(attempts);
+        }
+        if (attempts > 1) {
+          LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000L * Math.min(attempts, 8)));
+        }
+        committer.catchUp();
+      }
+    }
   }
 
   /**
-   * Numbers, checks, appends and folds a batch of events under the append lock. {@code guard} runs first, under
-   * the lock, and may throw to abandon the batch.
+   * As {@link #retrying}, and a refusal is judged again after catching up if the store holds events this ledger
+   * has not seen: a request approved on another server is not refused here as still awaiting approval.
    */
-  private void commit(List<Draft> drafts, @Nullable Runnable guard) {
-    appendLock.lock();
-    try {
-      ensureRunning();
-      if (guard != null) {
-        guard.run();
-      }
-      Instant recordedAt = now();
-      List<LedgerEvent> events = new ArrayList<>(drafts.size());
-      for (int i = 0; i < drafts.size(); i++) {
-        events.add(drafts.get(i).build(lastSequence + 1 + i, recordedAt));
-      }
-      List<@Nullable Entry> checked = balances.check(events);
-      try {
-        store.append(lastSequence, events);
-      } catch (ConcurrentAppendException e) {
-        stoppedBecause = "another writer appended to the store: " + e.getMessage();
-        throw e;
-      }
-      lastSequence += events.size();
-      try {
-        balances.applyChecked(events, checked);
-      } catch (RuntimeException e) {
-        stoppedBecause = "events " + events.get(0).sequence() + " onwards were stored but could not be applied: "
-            + e.getMessage();
-        throw e;
-      }
-    } finally {
-      appendLock.unlock();
+  private LedgerResult retryingResult(Supplier<LedgerResult> attempt) {
+    LedgerResult result = retrying(attempt);
+    if (!result.isApplied() && committer.behindStore()) {
+      committer.catchUp();
+      result = retrying(attempt);
     }
-  }
-
-  private void ensureRunning() {
-    String reason = stoppedBecause;
-    if (reason != null) {
-      throw new LedgerInvariantException("the ledger has stopped accepting changes: " + reason
-          + "; build a new ledger from the store");
-    }
+    return result;
   }
 
   /** Hard caps, checked again before money is reserved: a decision that breaks one is a defect, not spent. */
@@ -1126,8 +1361,13 @@ public final class BudgetLedger {
     return allowance.period().periodContaining(date, configuration.term());
   }
 
+  /** The request's entry; a request this ledger has not seen may have been made on another server. */
   private Entry known(RequestId requestId) {
     Entry entry = balances.entry(requestId);
+    if (entry == null && committer.behindStore()) {
+      committer.catchUp();
+      entry = balances.entry(requestId);
+    }
     if (entry == null) {
       throw new IllegalArgumentException("requestId " + requestId + " was never submitted to this ledger");
     }
@@ -1165,91 +1405,14 @@ public final class BudgetLedger {
   }
 
   private static String pounds(Money money) {
-    return money.format(Locale.UK);
+    return LedgerMessages.pounds(money);
   }
 
   // -------------------------------------------------------------------------------------------------- locking
 
-  private ReentrantLock familyLock(FamilyId familyId) {
-    return lockIn(familyLocks, familyId);
-  }
-
-  private ReentrantLock teamLock(String team) {
-    return lockIn(teamLocks, team);
-  }
-
-  /** The lock of a key, made the first time: a plain read first, as nearly every lock already exists. */
-  private static <K> ReentrantLock lockIn(ConcurrentHashMap<K, ReentrantLock> locks, K key) {
-    ReentrantLock lock = locks.get(key);
-    return lock != null ? lock : locks.computeIfAbsent(key, k -> new ReentrantLock());
-  }
-
-  /** Locks a family, then its team, then the pilot, as far as {@code keys} reach. */
-  private Held hold(FamilyId familyId, List<UsageKey> keys) {
-    ReentrantLock family = familyLock(familyId);
-    family.lock();
-    @Nullable String team = null;
-    boolean pilot = false;
-    for (UsageKey key : keys) {
-      if (key.scope() == AllowanceScope.TEAM) {
-        team = key.holder();
-      } else if (key.scope() == AllowanceScope.PILOT) {
-        pilot = true;
-      }
-    }
-    return holdShared(family, team, pilot);
-  }
-
-  /** Locks the family of an entry first, then reads its reservation's charges to lock its team and the pilot. */
-  private Held hold(Entry entry) {
-    ReentrantLock family = familyLock(entry.familyId());
-    family.lock();
-    LedgerEvent.Reserved reserved = entry.reserved;
-    @Nullable String team = null;
-    boolean pilot = false;
-    for (Charge charge : reserved == null ? List.<Charge>of() : reserved.charges()) {
-      if (charge.key().scope() == AllowanceScope.TEAM) {
-        team = charge.key().holder();
-      } else if (charge.key().scope() == AllowanceScope.PILOT) {
-        pilot = true;
-      }
-    }
-    return holdShared(family, team, pilot);
-  }
-
-  /** With the family locked, locks the team and then the pilot, if reached. */
-  private Held holdShared(ReentrantLock family, @Nullable String team, boolean pilot) {
-    ReentrantLock teamLock = team == null ? null : teamLock(team);
-    if (teamLock != null) {
-      teamLock.lock();
-    }
-    if (pilot) {
-      pilotLock.lock();
-    }
-    return new Held(family, teamLock, pilot ? pilotLock : null);
-  }
-
-  /** The locks one operation holds, released in reverse order. */
-  private static final class Held {
-    private final ReentrantLock family;
-    private final @Nullable ReentrantLock team;
-    private final @Nullable ReentrantLock pilot;
-
-    Held(ReentrantLock family, @Nullable ReentrantLock team, @Nullable ReentrantLock pilot) {
-      this.family = family;
-      this.team = team;
-      this.pilot = pilot;
-    }
-
-    void release() {
-      if (pilot != null) {
-        pilot.unlock();
-      }
-      if (team != null) {
-        team.unlock();
-      }
-      family.unlock();
-    }
+  /** Locks a request's family, then its reservation's team and the pilot, as far as its charges reach. */
+  private Scopes.Held hold(Entry entry) {
+    return scopes.hold(entry.familyId(), entry.reserved);
   }
 
   // -------------------------------------------------------------------------------------------------- builder
@@ -1267,6 +1430,7 @@ public final class BudgetLedger {
     private Clock clock = Clock.systemUTC();
     private ApprovalHold approvalHold = ApprovalHold.ofDays(14);
     private WorkerId systemWorker = WorkerId.of("ledger");
+    private int maxAttempts = DEFAULT_ATTEMPTS;
 
     private Builder(ConfigurationHistory history) {
       this.history = history;
@@ -1338,6 +1502,24 @@ public final class BudgetLedger {
      */
     public Builder systemWorker(WorkerId worker) {
       this.systemWorker = requireNonNull(worker, "worker");
+      return this;
+    }
+
+    /**
+     * Sets how many times a change is tried when other servers keep appending to the journal first, or the store
+     * fails before writing, before {@link LedgerUnavailableException} is thrown. Defaults to
+     * {@value BudgetLedger#DEFAULT_ATTEMPTS}: enough for a handful of servers busy on one scheme, and few enough
+     * that a caller hears of a database outage within a second or so.
+     *
+     * @param attempts 1 to 1,000
+     * @return this builder
+     * @throws IllegalArgumentException if {@code attempts} is out of range
+     */
+    public Builder maxAttempts(int attempts) {
+      if (attempts < 1 || attempts > 1000) {
+        throw new IllegalArgumentException("attempts must be from 1 to 1000, but was " + attempts);
+      }
+      this.maxAttempts = attempts;
       return this;
     }
 

@@ -23,7 +23,14 @@ public final class JournalMismatchException extends IllegalStateException {
     /** A request was decided under a configuration version the ledger's history does not hold. */
     UNKNOWN_VERSION,
     /** A configuration version's fingerprint differs from the one the journal recorded for it. */
-    VERSION_CHANGED
+    VERSION_CHANGED,
+    /** The journal's events are not numbered 1, 2, 3 ... without gaps. */
+    OUT_OF_ORDER,
+    /**
+     * An event cannot be folded into the balances the events before it make: it resolves a reservation twice,
+     * refunds more than was paid, takes a balance below zero, or reuses a request or operation id.
+     */
+    CANNOT_FOLD
   }
 
   /** Why the journal does not match. */

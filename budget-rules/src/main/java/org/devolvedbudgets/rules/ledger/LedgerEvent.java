@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.devolvedbudgets.model.id.FamilyId;
+import org.devolvedbudgets.model.id.OperationId;
 import org.devolvedbudgets.model.id.RequestId;
 import org.devolvedbudgets.model.id.SchemeId;
+import org.devolvedbudgets.model.id.TeamId;
 import org.devolvedbudgets.model.id.WorkerId;
 import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.model.scheme.AllowanceScope;
@@ -65,6 +67,17 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
    */
   FamilyId familyId();
 
+  /**
+   * Returns the id the caller chose for the change, by which a retry is recognised (journal format 2 onwards).
+   * Submissions are recognised by their request id and expiries are the ledger's own, so those events have none;
+   * neither has a change made without an id, nor any event read from a format 1 journal.
+   *
+   * @return the operation id, empty if there is none, not null
+   */
+  default Optional<OperationId> operationId() {
+    return Optional.empty();
+  }
+
   /** An event about one spend request. */
   sealed interface RequestEvent extends LedgerEvent
       permits Submitted, Reserved, Approved, Rejected, Posted, Voided, Expired, Refunded {
@@ -86,9 +99,10 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
    * @param actor who allocated the family
    * @param familyId the family
    * @param record the allocation, for {@code familyId}
+   * @param operationId the id the caller chose for the change, empty if none
    */
-  record Allocated(long sequence, Instant recordedAt, WorkerId actor, FamilyId familyId, AllocationRecord record)
-      implements LedgerEvent {
+  record Allocated(long sequence, Instant recordedAt, WorkerId actor, FamilyId familyId, AllocationRecord record,
+      Optional<OperationId> operationId) implements LedgerEvent {
 
     /**
      * Checks the components.
@@ -98,6 +112,7 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
      * @param actor the actor component
      * @param familyId the familyId component
      * @param record the record component
+     * @param operationId the operationId component
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code sequence} is below 1 or the record is for another family
      */
@@ -110,6 +125,7 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
       if (!record.familyId().equals(familyId)) {
         throw new IllegalArgumentException("record is for family " + record.familyId() + ", not " + familyId);
       }
+      requireNonNull(operationId, "operationId");
     }
   }
 
@@ -283,9 +299,12 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
    * @param requestId the request
    * @param role the role the approver acted in
    * @param at when the approval was given
+   * @param team the approver's team, when they approved in a team-level role or said which team they are in
+   * @param operationId the id the caller chose for the change, empty if none
    */
   record Approved(long sequence, Instant recordedAt, WorkerId actor, FamilyId familyId, RequestId requestId,
-      ApprovalRole role, Instant at) implements RequestEvent {
+      ApprovalRole role, Instant at, Optional<TeamId> team, Optional<OperationId> operationId)
+      implements RequestEvent {
 
     /**
      * Checks the components.
@@ -297,6 +316,8 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
      * @param requestId the requestId component
      * @param role the role component
      * @param at the at component
+     * @param team the team component
+     * @param operationId the operationId component
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code sequence} is below 1
      */
@@ -308,6 +329,8 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
       requireNonNull(requestId, "requestId");
       requireNonNull(role, "role");
       requireNonNull(at, "at");
+      requireNonNull(team, "team");
+      requireNonNull(operationId, "operationId");
     }
   }
 
@@ -321,9 +344,10 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
    * @param requestId the request
    * @param released the amount released, positive
    * @param at when the request was rejected
+   * @param operationId the id the caller chose for the change, empty if none
    */
   record Rejected(long sequence, Instant recordedAt, WorkerId actor, FamilyId familyId, RequestId requestId,
-      Money released, Instant at) implements RequestEvent {
+      Money released, Instant at, Optional<OperationId> operationId) implements RequestEvent {
 
     /**
      * Checks the components.
@@ -335,6 +359,7 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
      * @param requestId the requestId component
      * @param released the released component
      * @param at the at component
+     * @param operationId the operationId component
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code sequence} is below 1 or {@code released} is not positive
      */
@@ -346,6 +371,7 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
       requireNonNull(requestId, "requestId");
       Checks.positive(released, "released");
       requireNonNull(at, "at");
+      requireNonNull(operationId, "operationId");
     }
   }
 
@@ -360,9 +386,10 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
    * @param amount the amount paid, positive
    * @param released the rest of the reservation, zero or more, in the same currency
    * @param at when the payment was made
+   * @param operationId the id the caller chose for the change, empty if none
    */
   record Posted(long sequence, Instant recordedAt, WorkerId actor, FamilyId familyId, RequestId requestId,
-      Money amount, Money released, Instant at) implements RequestEvent {
+      Money amount, Money released, Instant at, Optional<OperationId> operationId) implements RequestEvent {
 
     /**
      * Checks the components.
@@ -376,6 +403,7 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
      * @param released the released component
      * @param at the at component
      * @throws NullPointerException if a component is null
+     * @param operationId the operationId component
      * @throws IllegalArgumentException if {@code sequence} is below 1, {@code amount} is not positive or
      *     {@code released} is negative
      * @throws org.devolvedbudgets.model.money.CurrencyMismatchException if the amounts' currencies differ
@@ -390,6 +418,7 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
       Checks.notNegative(released, "released");
       Checks.sameCurrency("released", released, amount);
       requireNonNull(at, "at");
+      requireNonNull(operationId, "operationId");
     }
   }
 
@@ -403,9 +432,10 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
    * @param requestId the request
    * @param released the amount released, positive
    * @param at when it was cancelled
+   * @param operationId the id the caller chose for the change, empty if none
    */
   record Voided(long sequence, Instant recordedAt, WorkerId actor, FamilyId familyId, RequestId requestId,
-      Money released, Instant at) implements RequestEvent {
+      Money released, Instant at, Optional<OperationId> operationId) implements RequestEvent {
 
     /**
      * Checks the components.
@@ -417,6 +447,7 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
      * @param requestId the requestId component
      * @param released the released component
      * @param at the at component
+     * @param operationId the operationId component
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code sequence} is below 1 or {@code released} is not positive
      */
@@ -428,6 +459,7 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
       requireNonNull(requestId, "requestId");
       Checks.positive(released, "released");
       requireNonNull(at, "at");
+      requireNonNull(operationId, "operationId");
     }
   }
 
@@ -482,9 +514,11 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
    * @param amount the amount refunded, positive
    * @param restoresAllowance whether the refund gives the allowances back, as the scheme says
    * @param at when the money came back
+   * @param operationId the id the caller chose for the change, empty if none
    */
   record Refunded(long sequence, Instant recordedAt, WorkerId actor, FamilyId familyId, RequestId requestId,
-      Money amount, boolean restoresAllowance, Instant at) implements RequestEvent {
+      Money amount, boolean restoresAllowance, Instant at, Optional<OperationId> operationId)
+      implements RequestEvent {
 
     /**
      * Checks the components.
@@ -497,6 +531,7 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
      * @param amount the amount component
      * @param restoresAllowance the restoresAllowance component
      * @param at the at component
+     * @param operationId the operationId component
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code sequence} is below 1 or {@code amount} is not positive
      */
@@ -508,6 +543,7 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
       requireNonNull(requestId, "requestId");
       Checks.positive(amount, "amount");
       requireNonNull(at, "at");
+      requireNonNull(operationId, "operationId");
     }
   }
 }

@@ -34,6 +34,17 @@ public abstract class LedgerStoreContractTest {
    */
   protected abstract LedgerStore newStore();
 
+  /**
+   * Returns another store over the same journal as {@code store}, as a second application server would open on
+   * the same database. A store kept in one process's memory returns {@code store} itself.
+   *
+   * @param store a store {@link #newStore()} returned
+   * @return a store sharing its journal
+   */
+  protected LedgerStore sameJournal(LedgerStore store) {
+    return store;
+  }
+
   @BeforeEach
   void createStore() {
     store = newStore();
@@ -135,5 +146,56 @@ public abstract class LedgerStoreContractTest {
       pool.shutdownNow();
     }
     assertEquals(JOURNAL.subList(0, 20), store.readAll());
+  }
+
+  @Test
+  void twoStoresOnOneJournalAppendingAtOnceWinOneEachSequence() throws Exception {
+    List<LedgerStore> servers = List.of(store, sameJournal(store));
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Integer>> writers = new ArrayList<>();
+      for (int w = 0; w < 4; w++) {
+        LedgerStore mine = servers.get(w % 2);
+        writers.add(pool.submit(() -> {
+          int won = 0;
+          while (true) {
+            long end = mine.lastSequence();
+            if (end >= 30) {
+              return won;
+            }
+            try {
+              mine.append(end, List.of(allocation(end + 1)));
+              won++;
+            } catch (ConcurrentAppendException lost) {
+              // another writer took this sequence: read the end again
+            }
+          }
+        }));
+      }
+      int won = 0;
+      for (Future<Integer> writer : writers) {
+        won += writer.get(60, TimeUnit.SECONDS);
+      }
+      assertEquals(30, won, "each sequence was won exactly once");
+    } finally {
+      pool.shutdownNow();
+    }
+    List<LedgerEvent> journal = servers.get(1).readAll();
+    assertEquals(30, journal.size());
+    for (int i = 0; i < journal.size(); i++) {
+      assertEquals(i + 1, journal.get(i).sequence());
+    }
+    assertEquals(journal, store.readAll(), "both stores read the same journal");
+  }
+
+  /** An allocation of a family of its own, at a place in the journal. */
+  private static LedgerEvent allocation(long sequence) {
+    LedgerEvent first = JOURNAL.get(0);
+    FamilyId family = FamilyId.of("F-extra-" + sequence);
+    return new LedgerEvent.Allocated(sequence, first.recordedAt(), first.actor(), family,
+        org.devolvedbudgets.rules.allocation.AllocationRecord.of(family,
+            org.devolvedbudgets.model.scheme.AllocationMethod.ALL_ELIGIBLE,
+            org.devolvedbudgets.rules.allocation.Arm.NOT_RANDOMISED, java.util.Optional.empty(),
+            java.time.LocalDate.of(2019, 6, 1)), java.util.Optional.empty());
   }
 }

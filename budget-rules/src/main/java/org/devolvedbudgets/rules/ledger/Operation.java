@@ -1,0 +1,92 @@
+package org.devolvedbudgets.rules.ledger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.devolvedbudgets.model.id.FamilyId;
+import org.devolvedbudgets.model.id.RequestId;
+import org.devolvedbudgets.model.id.TeamId;
+import org.devolvedbudgets.model.id.WorkerId;
+import org.devolvedbudgets.model.money.Money;
+import org.devolvedbudgets.model.scheme.ApprovalRole;
+import org.devolvedbudgets.rules.allocation.AllocationRecord;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a caller asked for under an operation id, in the terms its event records, so that a retry can be
+ * compared with the change made first. A component the kind of change does not have is null on both sides.
+ */
+record Operation(String kind, FamilyId familyId, @Nullable RequestId requestId, @Nullable Money amount,
+    WorkerId actor, @Nullable ApprovalRole role, @Nullable TeamId team, @Nullable Instant at,
+    @Nullable AllocationRecord allocation) {
+
+  static Operation approve(FamilyId familyId, RequestId requestId, WorkerId actor, ApprovalRole role,
+      @Nullable TeamId team, Instant at) {
+    return new Operation("approve", familyId, requestId, null, actor, role, team, at, null);
+  }
+
+  static Operation request(String kind, FamilyId familyId, RequestId requestId, @Nullable Money amount,
+      WorkerId actor, Instant at) {
+    return new Operation(kind, familyId, requestId, amount, actor, null, null, at, null);
+  }
+
+  static Operation allocation(AllocationRecord record, WorkerId actor) {
+    return new Operation("allocate", record.familyId(), null, null, actor, null, null, null, record);
+  }
+
+  /** What the recorded event says was asked for. */
+  static Operation of(LedgerEvent event) {
+    if (event instanceof LedgerEvent.Allocated) {
+      return allocation(((LedgerEvent.Allocated) event).record(), event.actor());
+    }
+    if (event instanceof LedgerEvent.Approved) {
+      LedgerEvent.Approved approved = (LedgerEvent.Approved) event;
+      return new Operation("approve", approved.familyId(), approved.requestId(), null, approved.actor(),
+          approved.role(), approved.team().orElse(null), approved.at(), null);
+    }
+    if (event instanceof LedgerEvent.Rejected) {
+      LedgerEvent.Rejected rejected = (LedgerEvent.Rejected) event;
+      return request("reject", rejected.familyId(), rejected.requestId(), null, rejected.actor(), rejected.at());
+    }
+    if (event instanceof LedgerEvent.Posted) {
+      LedgerEvent.Posted posted = (LedgerEvent.Posted) event;
+      return request("post", posted.familyId(), posted.requestId(), posted.amount(), posted.actor(), posted.at());
+    }
+    if (event instanceof LedgerEvent.Voided) {
+      LedgerEvent.Voided voided = (LedgerEvent.Voided) event;
+      return request("void", voided.familyId(), voided.requestId(), null, voided.actor(), voided.at());
+    }
+    if (event instanceof LedgerEvent.Refunded) {
+      LedgerEvent.Refunded refunded = (LedgerEvent.Refunded) event;
+      return request("refund", refunded.familyId(), refunded.requestId(), refunded.amount(), refunded.actor(),
+          refunded.at());
+    }
+    throw new IllegalArgumentException("a " + event.getClass().getSimpleName() + " event has no operation");
+  }
+
+  /** The names of the components that differ from {@code retry}'s, in declaration order. */
+  List<String> differences(Operation retry) {
+    List<String> fields = new ArrayList<>();
+    if (!kind.equals(retry.kind)) {
+      fields.add("operation");
+      return fields;
+    }
+    differs(fields, "requestId", requestId, retry.requestId);
+    differs(fields, "familyId", familyId, retry.familyId);
+    differs(fields, "amount", amount, retry.amount);
+    differs(fields, "actor", actor, retry.actor);
+    differs(fields, "role", role, retry.role);
+    differs(fields, "team", team, retry.team);
+    differs(fields, "at", at, retry.at);
+    differs(fields, "allocation", allocation, retry.allocation);
+    return fields;
+  }
+
+  private static void differs(List<String> fields, String name, @Nullable Object original,
+      @Nullable Object retry) {
+    if (!Objects.equals(original, retry)) {
+      fields.add(name);
+    }
+  }
+}
