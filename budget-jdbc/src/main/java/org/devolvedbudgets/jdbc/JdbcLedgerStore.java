@@ -48,6 +48,9 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class JdbcLedgerStore implements LedgerStore {
 
+  /** The most rows one insert statement carries: well within both databases' limits on parameters. */
+  static final int ROWS_PER_INSERT = 500;
+
   private final DataSource dataSource;
   private final SchemeId scheme;
   private final Dialect dialect;
@@ -167,22 +170,25 @@ public final class JdbcLedgerStore implements LedgerStore {
           rollback(connection);
           throw new ConcurrentAppendException(expectedLastSequence, actual);
         }
-        try (PreparedStatement insert = connection.prepareStatement(dialect.insert())) {
-          for (int i = 0; i < events.size(); i++) {
-            LedgerEvent event = events.get(i);
-            insert.setString(1, scheme.value());
-            insert.setLong(2, event.sequence());
-            insert.setString(3, JournalFormat.typeOf(event));
-            insert.setString(4, event.familyId().value());
-            insert.setString(5, event instanceof LedgerEvent.RequestEvent
-                ? ((LedgerEvent.RequestEvent) event).requestId().value() : null);
-            insert.setString(6, event.operationId().map(id -> id.value()).orElse(null));
-            insert.setString(7, event.recordedAt().toString());
-            insert.setInt(8, JournalFormat.FORMAT);
-            insert.setString(9, lines.get(i));
-            insert.addBatch();
+        for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
+          int rows = Math.min(ROWS_PER_INSERT, events.size() - from);
+          try (PreparedStatement insert = connection.prepareStatement(dialect.insert(rows))) {
+            for (int i = 0; i < rows; i++) {
+              LedgerEvent event = events.get(from + i);
+              int column = i * Dialect.COLUMNS;
+              insert.setString(column + 1, scheme.value());
+              insert.setLong(column + 2, event.sequence());
+              insert.setString(column + 3, JournalFormat.typeOf(event));
+              insert.setString(column + 4, event.familyId().value());
+              insert.setString(column + 5, event instanceof LedgerEvent.RequestEvent
+                  ? ((LedgerEvent.RequestEvent) event).requestId().value() : null);
+              insert.setString(column + 6, event.operationId().map(id -> id.value()).orElse(null));
+              insert.setString(column + 7, event.recordedAt().toString());
+              insert.setInt(column + 8, JournalFormat.FORMAT);
+              insert.setString(column + 9, lines.get(from + i));
+            }
+            insert.executeUpdate();
           }
-          insert.executeBatch();
         }
         if (dialect == Dialect.SQLITE) {
           try (Statement commit = connection.createStatement()) {

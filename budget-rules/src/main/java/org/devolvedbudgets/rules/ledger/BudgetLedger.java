@@ -82,16 +82,29 @@ import org.jspecify.annotations.Nullable;
  *       "Now" is always the ledger's {@link Clock}.
  *   <li><b>Idempotent.</b> Submitting a request id again with identical content returns the original
  *       {@link Submission} and changes nothing, whatever happened to the reservation since. The same id with
- *       different content throws {@link IdempotencyConflictException} naming the fields that differ.
+ *       different content throws {@link IdempotencyConflictException} naming the fields that differ. The other
+ *       changes take an {@link OperationId} the caller chooses (in the overloads that have one): the same id again
+ *       returns the first result and changes nothing; the same id for another change throws
+ *       {@link OperationConflictException}.
  *   <li><b>Exactly-once resolution.</b> A reservation is resolved once: by a post, a void, a rejection or an
  *       expiry. A later attempt is refused with a stable {@link LedgerRefusal} code in a {@link LedgerResult};
  *       so when an approval races the expiry sweep, exactly one of them takes effect.
  *   <li><b>Fails closed.</b> Before appending, every change is checked: no balance goes negative, no
  *       reservation resolves twice, no refund exceeds what is left of its spend, no hard allowance goes over its
  *       cap in the period the rules checked. A broken invariant throws {@link LedgerInvariantException} and
- *       changes nothing. If the balances could no longer match the journal (the store was written by someone
- *       else, or a recorded event could not be applied), the ledger stops: every later change throws, and a new
- *       ledger built from the store starts again from the journal.
+ *       changes nothing. Only when the balances could no longer match the journal (another writer recorded an
+ *       event that cannot be folded, or one of its own events was stored but could not be applied) does the
+ *       ledger stop: every later change throws, and a new ledger built from the store starts again.
+ *   <li><b>Several servers, one journal.</b> Ledgers on several servers may share a store. Every append is made
+ *       at the sequence this ledger has folded to; when another server appended first the store refuses it, and
+ *       the ledger catches up (folds the events it has not seen) and decides again on the new balances, up to
+ *       {@link Builder#maxAttempts} times, then throws {@link LedgerUnavailableException}, which is safe to retry.
+ *       A request made on another server is found by catching up, and a refusal is judged again after catching
+ *       up if the store has moved on. Queries answer from what this ledger has folded: call {@link #catchUp()}
+ *       first to see other servers' latest changes.
+ *   <li><b>Store failures are settled.</b> When an append fails in a way that leaves its outcome unknown, the
+ *       ledger reads the journal back: if the events landed they are applied, if not the change is tried again;
+ *       nothing is applied twice, and no failure of the store stops the ledger.
  *   <li><b>Replayable.</b> The balances are only ever changed by folding events, so a ledger built on a store
  *       that already holds a journal reproduces every balance exactly; {@link #verifyJournal()} proves it.
  * </ul>
@@ -103,7 +116,10 @@ import org.jspecify.annotations.Nullable;
  * that order (family, team, pilot) and holds at most one of each, so deadlock is impossible; operations on
  * different families with no shared team or pilot allowance run in parallel. Numbering, appending and folding
  * events happens under one short append lock, so the journal has one total order and sequence numbers have
- * no gaps. Queries take the same scope locks and see a consistent state. Before an operation on a family, the
+ * no gaps; changes for different families that are ready at the same moment are appended together (group
+ * commit, see {@code Committer}). Queries take the same scope locks and see a consistent state. Events folded
+ * from other servers take their family's, team's and pilot's locks too, so a decision never sees balances change
+ * under it. Before an operation on a family, the
  * ledger records that family's lapsed holds, each with the family's lock and then that hold's team and pilot
  * locks, released before the operation takes its own. The ledger keeps one lock object for each family and team
  * it has seen.

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.devolvedbudgets.model.id.OperationId;
 import org.devolvedbudgets.model.id.RequestId;
@@ -22,9 +23,11 @@ import org.jspecify.annotations.Nullable;
  * changes for different families that arrive together are one append), and folds the events other servers
  * appended (catching up).
  *
- * <p><b>Group commit.</b> A change's thread queues its events and takes the append lock; whichever thread holds
- * the lock appends everything queued by then in one call to the store and folds it, so while one append is in
- * the database the next group gathers. Each change in a group holds its own scope locks, so no two changes in a
+ * <p><b>Group commit.</b> A change's thread queues its events and, if no other thread is appending, takes the
+ * append lock and appends everything queued by then in one call to the store, folds it, and wakes the group's
+ * threads; otherwise it waits to be woken, so while one append is in the database the next group gathers. (The
+ * waiters do not queue for the lock: handing it from one to the next, each only to find its change already
+ * made, cost a thread switch each and kept groups to one or two changes.) Each change in a group holds its own scope locks, so no two changes in a
  * group touch the same family, team or pilot balance, and each is checked against the balances on its own.
  *
  * <p><b>Conflicts and failures.</b> An append is made at the sequence the ledger has folded to. When another
@@ -169,7 +172,9 @@ final class Committer {
     final List<Draft> drafts;
     final @Nullable RequestId newRequest;
     final @Nullable OperationId newOperation;
-    boolean done;
+    final Thread thread = Thread.currentThread();
+    /** Set last, after {@link #failure}, by the leader that appended (or refused) the change. */
+    volatile boolean done;
     @Nullable RuntimeException failure;
 
     Change(List<Draft> drafts, @Nullable RequestId newRequest, @Nullable OperationId newOperation) {
@@ -192,13 +197,23 @@ final class Committer {
   void commit(List<Draft> drafts, @Nullable RequestId newRequest, @Nullable OperationId newOperation) {
     Change change = new Change(drafts, newRequest, newOperation);
     queue.add(change);
-    appendLock.lock();
-    try {
-      while (!change.done) {
-        lead();
+    while (!change.done) {
+      if (appendLock.tryLock()) {
+        try {
+          while (!change.done) {
+            lead();
+          }
+        } finally {
+          appendLock.unlock();
+        }
+        Change next = queue.peek();
+        if (next != null) {
+          LockSupport.unpark(next.thread); // the next group's leader
+        }
+      } else {
+        // Another thread is appending, perhaps this change with its group: wait to be woken (the timeout only guards against a lost wake-up).
+        LockSupport.parkNanos(this, 5_000_000L);
       }
-    } finally {
-      appendLock.unlock();
     }
     RuntimeException failure = change.failure;
     if (failure != null) {
@@ -212,6 +227,20 @@ final class Committer {
     for (Change next = queue.poll(); next != null; next = group.size() < MAX_GROUP ? queue.poll() : null) {
       group.add(next);
     }
+    try {
+      append(group);
+    } finally {
+      for (Change change : group) {
+        change.done = true;
+        if (change.thread != Thread.currentThread()) {
+          LockSupport.unpark(change.thread);
+        }
+      }
+    }
+  }
+
+  /** Numbers, checks, appends and folds a group, recording each change's failure in it. */
+  private void append(List<Change> group) {
     String stopped = stoppedBecause;
     Instant recordedAt = requireNonNull(clock.instant(), "clock.instant()");
     List<LedgerEvent> events = new ArrayList<>();
@@ -221,7 +250,6 @@ final class Committer {
     Set<RequestId> requests = new HashSet<>();
     Set<OperationId> operations = new HashSet<>();
     for (Change change : group) {
-      change.done = true;
       try {
         if (stopped != null) {
           ensureRunning();

@@ -4,8 +4,9 @@ package org.devolvedbudgets.rules.ledger;
  * Thrown by {@link LedgerStore#append} when the journal no longer ends where the writer expected: another
  * writer appended first. Nothing was appended.
  *
- * <p>A {@link BudgetLedger} numbers its events under one lock, so it only sees this exception when something
- * else writes to its store; it then fails the operation and changes nothing.
+ * <p>A {@link BudgetLedger} numbers its events under one lock, so it only sees this exception when another writer
+ * (another server's ledger) appended to the same journal; it then catches up with the other's events and decides
+ * again.
  */
 public final class ConcurrentAppendException extends RuntimeException {
 

@@ -21,6 +21,10 @@ import org.devolvedbudgets.model.id.FamilyId;
  *   <li><b>Two scopes.</b> The whole journal (the pilot's scope) is read in pages by sequence number; one
  *       family's events are read by family. (Team and pilot balances are folds of family events, so no other
  *       index is needed.)
+ *   <li><b>Shareable.</b> Several stores (on several servers) may keep one journal; their appends conflict
+ *       rather than interleave, and each reads what the others appended.
+ *   <li><b>Failures are {@link LedgerStoreException}s.</b> Any failure of the underlying storage is thrown as
+ *       one, so the ledger can tell it from a conflict and from bad input.
  *   <li><b>Thread-safe.</b> Every method may be called from any thread at any time.
  * </ul>
  */
@@ -41,7 +45,10 @@ public interface LedgerStore {
    * @throws NullPointerException if {@code events} or an event is null
    * @throws IllegalArgumentException if {@code events} is empty, {@code expectedLastSequence} is negative, or the
    *     events are not numbered consecutively from {@code expectedLastSequence + 1}
-   * @throws ConcurrentAppendException if the journal does not end at {@code expectedLastSequence}
+   * @throws ConcurrentAppendException if the journal does not end at {@code expectedLastSequence}; nothing was
+   *     appended
+   * @throws LedgerStoreException if the store failed; the events may or may not have been appended (a commit
+   *     whose answer was lost), which the ledger settles by reading the journal back
    */
   void append(long expectedLastSequence, List<LedgerEvent> events);
 
