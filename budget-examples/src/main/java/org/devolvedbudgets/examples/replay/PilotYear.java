@@ -34,6 +34,7 @@ import org.devolvedbudgets.rules.allocation.AllocationRecord;
 import org.devolvedbudgets.rules.evaluation.EvaluationReport;
 import org.devolvedbudgets.rules.ledger.BudgetLedger;
 import org.devolvedbudgets.rules.ledger.InMemoryLedgerStore;
+import org.devolvedbudgets.rules.ledger.LedgerStore;
 import org.devolvedbudgets.rules.ledger.LedgerResult;
 import org.devolvedbudgets.rules.ledger.Submission;
 
@@ -142,17 +143,33 @@ public final class PilotYear {
    * @return the journal, the decision log and the report
    */
   public Result run() {
-    return new Run().execute();
+    return run(new InMemoryLedgerStore());
+  }
+
+  /**
+   * Runs the year as {@link #run()} does, keeping the journal in {@code store}, for example a database.
+   *
+   * @param store an empty store, not null
+   * @return the journal, the decision log and the report
+   * @throws IllegalArgumentException if the store already holds events
+   */
+  public Result run(LedgerStore store) {
+    requireNonNull(store, "store");
+    if (store.lastSequence() != 0) {
+      throw new IllegalArgumentException("store must be empty, but its journal holds " + store.lastSequence()
+          + " events");
+    }
+    return new Run(store).execute();
   }
 
   /** What a run produced. Immutable. */
   public static final class Result {
     private final PilotSite site;
-    private final InMemoryLedgerStore store;
+    private final LedgerStore store;
     private final List<LogLine> log;
     private final EvaluationReport report;
 
-    Result(PilotSite site, InMemoryLedgerStore store, List<LogLine> log, EvaluationReport report) {
+    Result(PilotSite site, LedgerStore store, List<LogLine> log, EvaluationReport report) {
       this.site = site;
       this.store = store;
       this.log = List.copyOf(log);
@@ -173,7 +190,7 @@ public final class PilotYear {
      *
      * @return the store, complete
      */
-    public InMemoryLedgerStore store() {
+    public LedgerStore store() {
       return store;
     }
 
@@ -238,13 +255,18 @@ public final class PilotYear {
     private final PilotConfiguration configuration = site.configuration();
     private final BudgetPeriod term = configuration.term();
     private final SimulatedClock clock = new SimulatedClock(term.start().atStartOfDay(BudgetPeriod.ZONE).toInstant());
-    private final InMemoryLedgerStore store = new InMemoryLedgerStore();
-    private final BudgetLedger ledger = BudgetLedger.builder(site.history()).store(store).clock(clock).build();
+    private final LedgerStore store;
+    private final BudgetLedger ledger;
     private final PriorityQueue<Action> queue = new PriorityQueue<>();
     private final List<LogLine> log = new ArrayList<>();
     private final String prefix = site.name().substring(0, 3).toLowerCase(Locale.ROOT);
     private long order;
     private int requests;
+
+    Run(LedgerStore store) {
+      this.store = store;
+      this.ledger = BudgetLedger.builder(site.history()).store(store).clock(clock).build();
+    }
 
     Result execute() {
       List<Family> families = allocate();

@@ -13,7 +13,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.devolvedbudgets.examples.pilots.PilotSite;
+import org.devolvedbudgets.jdbc.JdbcLedgerStore;
+import org.devolvedbudgets.jdbc.JournalSchema;
 import org.devolvedbudgets.examples.scenario.ScenarioReport;
 import org.devolvedbudgets.examples.scenario.Scenarios;
 import org.devolvedbudgets.json.read.FileReadException;
@@ -22,13 +26,15 @@ import org.devolvedbudgets.model.text.SafeText;
 import org.devolvedbudgets.rules.Decision;
 import org.devolvedbudgets.rules.Outcome;
 import org.devolvedbudgets.rules.evaluation.PseudonymisedCsv;
+import org.devolvedbudgets.rules.ledger.LedgerStoreException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The command line: replays a year of each of the three pilots, or runs scenario files.
  *
  * <pre>
- * Usage: replay [--seed N] [--families N] [--out DIR] [--scenario FILE]... [--debug] [--help]
+ * Usage: replay [--seed N] [--families N] [--out DIR] [--journal FILE | --postgres URL]
+ *               [--scenario FILE]... [--debug] [--help]
  * </pre>
  *
  * <p>Exit codes: 0 success; 1 a scenario's expectation was not met; 2 bad arguments or a malformed file (the
@@ -41,21 +47,29 @@ public final class Replay {
   /** The seed used when {@code --seed} is not given. */
   public static final long DEFAULT_SEED = 2019L;
 
+  /** Where the journals are kept when neither {@code --journal} nor {@code --postgres} is given. */
+  public static final Path DEFAULT_JOURNAL = Path.of("target", "replay-journal.sqlite");
+
   /** How many decisions of each pilot's log are printed. */
   public static final int LOG_SAMPLE = 6;
 
   static final String USAGE = String.join("\n",
-      "Usage: replay [--seed N] [--families N] [--out DIR] [--scenario FILE]... [--debug] [--help]",
+      "Usage: replay [--seed N] [--families N] [--out DIR] [--journal FILE | --postgres URL]",
+      "              [--scenario FILE]... [--debug] [--help]",
       "",
       "With no --scenario, simulates a year (2019/20) of each pilot, Hillingdon, Wigan and Darlington, through",
-      "the real ledger with seeded synthetic families and requests, and prints a sample of each decision log and",
-      "each pilot's evaluation report.",
+      "the real ledger with seeded synthetic families and requests, keeping the journal in a database, and prints",
+      "a sample of each decision log and each pilot's evaluation report.",
       "",
       "  --seed N        the random seed (default " + DEFAULT_SEED + "); the same seed gives the same output",
       "  --families N    eligible families in every pilot, 1 to " + PilotYear.MAX_FAMILIES
           + " (default: Hillingdon 100, Wigan 60, Darlington 21)",
       "  --out DIR       also write each pilot's pseudonymised CSV (one row per request) to DIR; identifiers are",
       "                  hashed with a fresh random key that is not kept",
+      "  --journal FILE  keep the journals in this SQLite file, which must not hold these pilots' journals yet",
+      "                  (default " + DEFAULT_JOURNAL + ", replaced on each run)",
+      "  --postgres URL  keep the journals in PostgreSQL instead: a JDBC URL such as",
+      "                  jdbc:postgresql://localhost/budgets?user=me (the table is created if missing)",
       "  --scenario FILE run a scenario file instead (repeatable) and report each step; see SCENARIOS.md",
       "  --debug         print stack traces for errors",
       "  --help          print this help",
@@ -109,6 +123,12 @@ public final class Replay {
     } catch (FileReadException e) {
       fileProblem(e, options, err);
       return 2;
+    } catch (LedgerStoreException | IllegalStateException e) {
+      err.println("replay: the journal's database: " + e.getMessage());
+      if (options.debug) {
+        e.printStackTrace(err);
+      }
+      return 2;
     } catch (IOException | UncheckedIOException e) {
       err.println("replay: cannot write: " + e.getMessage());
       if (options.debug) {
@@ -149,30 +169,74 @@ public final class Replay {
     if (options.outDir != null) {
       Files.createDirectories(options.outDir);
     }
-    for (PilotSite site : PilotSite.all()) {
-      PilotYear year = options.families == null ? PilotYear.of(site, options.seed)
-          : PilotYear.of(site, options.seed, options.families);
-      PilotYear.Result result = year.run();
-      out.println("=".repeat(100));
-      out.println(site.name() + ": decision log, first " + LOG_SAMPLE + " of " + result.log().size()
-          + " requests (seed " + options.seed + ")");
-      out.println();
-      for (PilotYear.LogLine line : result.log().subList(0, Math.min(LOG_SAMPLE, result.log().size()))) {
-        out.println(logLine(line));
-      }
-      out.println();
-      out.print(ReportTables.render(result.report()));
-      if (options.outDir != null) {
-        Path file = options.outDir.resolve(site.name().toLowerCase(Locale.ROOT) + "-requests.csv");
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-          PseudonymisedCsv.write(result.report(), key, writer);
+    try (HikariDataSource journal = openJournal(options, out)) {
+      for (PilotSite site : PilotSite.all()) {
+        JdbcLedgerStore store = JdbcLedgerStore.of(journal, site.history().schemeId());
+        if (store.lastSequence() != 0) {
+          throw new IllegalStateException("the journal of scheme " + store.scheme() + " already holds "
+              + store.lastSequence() + " events; give a new --journal file or database");
         }
-        out.println();
-        out.println("  Wrote " + file + " (" + result.report().requests().size() + " rows)");
+        replay(site, store, options, key, out);
       }
-      out.println();
     }
     return 0;
+  }
+
+  /** Opens the journals' database, its schema created: the default SQLite file afresh, or the one given. */
+  private static HikariDataSource openJournal(Options options, PrintStream out) throws IOException {
+    HikariConfig config = new HikariConfig();
+    config.setMaximumPoolSize(2);
+    config.setPoolName("replay-journal");
+    if (options.postgresUrl != null) {
+      config.setJdbcUrl(options.postgresUrl);
+      int query = options.postgresUrl.indexOf('?');
+      out.println("Journal: PostgreSQL, " + (query < 0 ? options.postgresUrl : options.postgresUrl.substring(0,
+          query)));
+    } else {
+      Path file = (options.journal != null ? options.journal : DEFAULT_JOURNAL).toAbsolutePath();
+      if (options.journal == null) {
+        for (String suffix : List.of("", "-wal", "-shm")) {
+          Files.deleteIfExists(Path.of(file + suffix));
+        }
+      }
+      Files.createDirectories(file.getParent());
+      config.setDataSource(JdbcLedgerStore.sqlite(file));
+      out.println("Journal: SQLite file " + file);
+    }
+    out.println();
+    HikariDataSource dataSource = new HikariDataSource(config);
+    try {
+      JournalSchema.createIfMissing(dataSource);
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+    return dataSource;
+  }
+
+  private static void replay(PilotSite site, JdbcLedgerStore store, Options options, byte[] key, PrintStream out)
+      throws IOException {
+    PilotYear year = options.families == null ? PilotYear.of(site, options.seed)
+        : PilotYear.of(site, options.seed, options.families);
+    PilotYear.Result result = year.run(store);
+    out.println("=".repeat(100));
+    out.println(site.name() + ": decision log, first " + LOG_SAMPLE + " of " + result.log().size()
+        + " requests (seed " + options.seed + ")");
+    out.println();
+    for (PilotYear.LogLine line : result.log().subList(0, Math.min(LOG_SAMPLE, result.log().size()))) {
+      out.println(logLine(line));
+    }
+    out.println();
+    out.print(ReportTables.render(result.report()));
+    if (options.outDir != null) {
+      Path file = options.outDir.resolve(site.name().toLowerCase(Locale.ROOT) + "-requests.csv");
+      try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        PseudonymisedCsv.write(result.report(), key, writer);
+      }
+      out.println();
+      out.println("  Wrote " + file + " (" + result.report().requests().size() + " rows)");
+    }
+    out.println();
   }
 
   private static String logLine(PilotYear.LogLine line) {
@@ -199,6 +263,8 @@ public final class Replay {
     long seed = DEFAULT_SEED;
     @Nullable Integer families;
     @Nullable Path outDir;
+    @Nullable Path journal;
+    @Nullable String postgresUrl;
     final List<Path> scenarios = new ArrayList<>();
     boolean debug;
     boolean help;
@@ -227,9 +293,22 @@ public final class Replay {
           case "--scenario":
             options.scenarios.add(Path.of(value(args, ++i, arg)));
             break;
+          case "--journal":
+            options.journal = Path.of(value(args, ++i, arg));
+            break;
+          case "--postgres":
+            options.postgresUrl = value(args, ++i, arg);
+            if (!options.postgresUrl.startsWith("jdbc:postgresql:")) {
+              throw new IllegalArgumentException("--postgres must be a JDBC URL starting jdbc:postgresql:, but was "
+                  + SafeText.excerpt(options.postgresUrl));
+            }
+            break;
           default:
             throw new IllegalArgumentException("unknown argument " + SafeText.excerpt(arg));
         }
+      }
+      if (options.journal != null && options.postgresUrl != null) {
+        throw new IllegalArgumentException("give --journal or --postgres, not both");
       }
       return options;
     }

@@ -15,7 +15,7 @@ import org.devolvedbudgets.examples.pilots.PilotSite;
 import org.devolvedbudgets.rules.evaluation.EvaluationReport;
 import org.devolvedbudgets.rules.evaluation.PseudonymisedCsv;
 import org.devolvedbudgets.rules.ledger.BudgetLedger;
-import org.devolvedbudgets.rules.ledger.InMemoryLedgerStore;
+import org.devolvedbudgets.rules.ledger.LedgerStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,7 +117,7 @@ class ReplayTest {
   @Test
   void aSimulatedYearReplaysToTheSameBalancesAndReport() {
     PilotYear.Result result = PilotYear.of(PilotSite.wigan(), 11).run();
-    InMemoryLedgerStore store = result.store();
+    LedgerStore store = result.store();
 
     BudgetLedger replayed = BudgetLedger.builder(PilotSite.wigan().history()).store(store).build();
     replayed.verifyJournal();
