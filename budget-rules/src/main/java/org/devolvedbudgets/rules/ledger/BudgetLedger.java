@@ -701,12 +701,46 @@ public final class BudgetLedger {
 
   private LedgerResult postUnder(@Nullable OperationId operationId, RequestId requestId, Money actualAmount,
       WorkerId actor, Instant at) {
-    requireNonNull(requestId, "requestId");
     checkAmount(actualAmount, "actualAmount");
+    return onReservation(operationId, requestId, "post", actualAmount, actor, at, "pay", (entry, before) -> {
+      if (actualAmount.isGreaterThan(before.amount())) {
+        throw new IllegalArgumentException("actualAmount " + actualAmount + " is more than the "
+            + before.amount() + " reserved for request " + requestId);
+      }
+      if (before.status() == ReservationStatus.AWAITING_APPROVAL) {
+        return LedgerResult.refused(LedgerRefusal.NOT_APPROVED, "Request " + requestId
+            + " is still awaiting approval, so it cannot be paid.", before, null);
+      }
+      if (before.status() != ReservationStatus.APPROVED) {
+        return alreadyResolved(before);
+      }
+      Money released = before.amount().minus(actualAmount);
+      FamilyId familyId = entry.familyId();
+      Optional<OperationId> recordedId = Optional.ofNullable(operationId);
+      committer.commit(List.of((sequence, recordedAt) -> new LedgerEvent.Posted(sequence, recordedAt, actor,
+          familyId, requestId, actualAmount, released, at, recordedId)), null, operationId);
+      return LedgerResult.applied(balances.snapshot(entry), LedgerMessages.posted(actualAmount, released));
+    });
+  }
+
+  /** What a change on a reservation does once it is known to exist: applied, or refused. */
+  @FunctionalInterface
+  private interface OnReservation {
+    LedgerResult apply(Entry entry, Reservation before);
+  }
+
+  /**
+   * The steps every change on a reservation shares: check the request and the time, then in each attempt record
+   * the family's lapsed holds, lock, answer a repeated operation id with its first result, refuse a request that
+   * reserved nothing, and otherwise run {@code change} on the reservation as it stands.
+   */
+  private LedgerResult onReservation(@Nullable OperationId operationId, RequestId requestId, String kind,
+      @Nullable Money amount, WorkerId actor, Instant at, String verb, OnReservation change) {
+    requireNonNull(requestId, "requestId");
     requireNonNull(actor, "actor");
     Entry entry = known(requestId);
     checkAt(entry, at);
-    Operation asked = Operation.request("post", entry.familyId(), requestId, actualAmount, actor, at);
+    Operation asked = Operation.request(kind, entry.familyId(), requestId, amount, actor, at);
     return retryingResult(() -> {
       recordLapsed(entry.familyId(), null);
       Scopes.Held held = hold(entry);
@@ -717,26 +751,7 @@ public final class BudgetLedger {
           return repeated;
         }
         Reservation before = entry.reserved == null ? null : balances.snapshot(entry);
-        if (before == null) {
-          return nothingReserved(requestId, "pay");
-        }
-        if (actualAmount.isGreaterThan(before.amount())) {
-          throw new IllegalArgumentException("actualAmount " + actualAmount + " is more than the "
-              + before.amount() + " reserved for request " + requestId);
-        }
-        if (before.status() == ReservationStatus.AWAITING_APPROVAL) {
-          return LedgerResult.refused(LedgerRefusal.NOT_APPROVED, "Request " + requestId
-              + " is still awaiting approval, so it cannot be paid.", before, null);
-        }
-        if (before.status() != ReservationStatus.APPROVED) {
-          return alreadyResolved(before);
-        }
-        Money released = before.amount().minus(actualAmount);
-        FamilyId familyId = entry.familyId();
-        Optional<OperationId> recordedId = Optional.ofNullable(operationId);
-        committer.commit(List.of((sequence, recordedAt) -> new LedgerEvent.Posted(sequence, recordedAt, actor,
-            familyId, requestId, actualAmount, released, at, recordedId)), null, operationId);
-        return LedgerResult.applied(balances.snapshot(entry), LedgerMessages.posted(actualAmount, released));
+        return before == null ? nothingReserved(requestId, verb) : change.apply(entry, before);
       } finally {
         held.release();
       }
@@ -780,35 +795,15 @@ public final class BudgetLedger {
 
   private LedgerResult voidReservationUnder(@Nullable OperationId operationId, RequestId requestId, WorkerId actor,
       Instant at) {
-    requireNonNull(requestId, "requestId");
-    requireNonNull(actor, "actor");
-    Entry entry = known(requestId);
-    checkAt(entry, at);
-    Operation asked = Operation.request("void", entry.familyId(), requestId, null, actor, at);
-    return retryingResult(() -> {
-      recordLapsed(entry.familyId(), null);
-      Scopes.Held held = hold(entry);
-      try {
-        committer.ensureRunning();
-        LedgerResult repeated = operationId == null ? null : repeated(operationId, asked);
-        if (repeated != null) {
-          return repeated;
-        }
-        Reservation before = entry.reserved == null ? null : balances.snapshot(entry);
-        if (before == null) {
-          return nothingReserved(requestId, "void");
-        }
-        if (!before.status().isOpen()) {
-          return alreadyResolved(before);
-        }
-        FamilyId familyId = entry.familyId();
-        Optional<OperationId> recordedId = Optional.ofNullable(operationId);
-        committer.commit(List.of((sequence, recordedAt) -> new LedgerEvent.Voided(sequence, recordedAt, actor,
-            familyId, requestId, before.amount(), at, recordedId)), null, operationId);
-        return LedgerResult.applied(balances.snapshot(entry), LedgerMessages.released("Voided", before.amount()));
-      } finally {
-        held.release();
+    return onReservation(operationId, requestId, "void", null, actor, at, "void", (entry, before) -> {
+      if (!before.status().isOpen()) {
+        return alreadyResolved(before);
       }
+      FamilyId familyId = entry.familyId();
+      Optional<OperationId> recordedId = Optional.ofNullable(operationId);
+      committer.commit(List.of((sequence, recordedAt) -> new LedgerEvent.Voided(sequence, recordedAt, actor,
+          familyId, requestId, before.amount(), at, recordedId)), null, operationId);
+      return LedgerResult.applied(balances.snapshot(entry), LedgerMessages.released("Voided", before.amount()));
     });
   }
 
@@ -947,43 +942,23 @@ public final class BudgetLedger {
 
   private LedgerResult refundUnder(@Nullable OperationId operationId, RequestId requestId, Money amount,
       WorkerId actor, Instant at) {
-    requireNonNull(requestId, "requestId");
     checkAmount(amount, "amount");
-    requireNonNull(actor, "actor");
-    Entry entry = known(requestId);
-    checkAt(entry, at);
-    Operation asked = Operation.request("refund", entry.familyId(), requestId, amount, actor, at);
-    return retryingResult(() -> {
-      recordLapsed(entry.familyId(), null);
-      Scopes.Held held = hold(entry);
-      try {
-        committer.ensureRunning();
-        LedgerResult repeated = operationId == null ? null : repeated(operationId, asked);
-        if (repeated != null) {
-          return repeated;
-        }
-        Reservation before = entry.reserved == null ? null : balances.snapshot(entry);
-        if (before == null) {
-          return nothingReserved(requestId, "refund");
-        }
-        if (before.status() != ReservationStatus.POSTED) {
-          return LedgerResult.refused(LedgerRefusal.NOT_POSTED, "Request " + requestId + " is "
-              + describe(before.status()) + ", so there is no spend to refund.", before, null);
-        }
-        Money left = before.posted().minus(before.refunded());
-        if (amount.isGreaterThan(left)) {
-          return LedgerResult.refused(LedgerRefusal.REFUND_EXCEEDS_REMAINING, pounds(amount)
-              + " is more than the " + pounds(left) + " left of request " + requestId + "'s spend.", before, null);
-        }
-        boolean restores = history.inForceOn(before.day()).refundRestoresAllowance();
-        FamilyId familyId = entry.familyId();
-        Optional<OperationId> recordedId = Optional.ofNullable(operationId);
-        committer.commit(List.of((sequence, recordedAt) -> new LedgerEvent.Refunded(sequence, recordedAt, actor,
-            familyId, requestId, amount, restores, at, recordedId)), null, operationId);
-        return LedgerResult.applied(balances.snapshot(entry), LedgerMessages.refunded(amount, restores));
-      } finally {
-        held.release();
+    return onReservation(operationId, requestId, "refund", amount, actor, at, "refund", (entry, before) -> {
+      if (before.status() != ReservationStatus.POSTED) {
+        return LedgerResult.refused(LedgerRefusal.NOT_POSTED, "Request " + requestId + " is "
+            + describe(before.status()) + ", so there is no spend to refund.", before, null);
       }
+      Money left = before.posted().minus(before.refunded());
+      if (amount.isGreaterThan(left)) {
+        return LedgerResult.refused(LedgerRefusal.REFUND_EXCEEDS_REMAINING, pounds(amount)
+            + " is more than the " + pounds(left) + " left of request " + requestId + "'s spend.", before, null);
+      }
+      boolean restores = history.inForceOn(before.day()).refundRestoresAllowance();
+      FamilyId familyId = entry.familyId();
+      Optional<OperationId> recordedId = Optional.ofNullable(operationId);
+      committer.commit(List.of((sequence, recordedAt) -> new LedgerEvent.Refunded(sequence, recordedAt, actor,
+          familyId, requestId, amount, restores, at, recordedId)), null, operationId);
+      return LedgerResult.applied(balances.snapshot(entry), LedgerMessages.refunded(amount, restores));
     });
   }
 
