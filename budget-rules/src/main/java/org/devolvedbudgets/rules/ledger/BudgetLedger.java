@@ -1266,8 +1266,9 @@ public final class BudgetLedger {
    * has not seen: a request approved on another server is not refused here as still awaiting approval.
    */
   private LedgerResult retryingResult(Supplier<LedgerResult> attempt) {
+    long folded = committer.lastSequence();
     LedgerResult result = retrying(attempt);
-    if (!result.isApplied() && committer.behindStore()) {
+    if (!result.isApplied() && (committer.lastSequence() != folded || committer.behindStore())) {
       committer.catchUp();
       result = retrying(attempt);
     }
@@ -1355,8 +1356,11 @@ public final class BudgetLedger {
   /** The request's entry; a request this ledger has not seen may have been made on another server. */
   private Entry known(RequestId requestId) {
     Entry entry = balances.entry(requestId);
-    if (entry == null && committer.behindStore()) {
-      committer.catchUp();
+    if (entry == null) {
+      if (committer.behindStore()) {
+        committer.catchUp();
+      }
+      // Read again either way: another thread's catch-up may have folded the request since the first read.
       entry = balances.entry(requestId);
     }
     if (entry == null) {
