@@ -1266,9 +1266,9 @@ public final class BudgetLedger {
    * has not seen: a request approved on another server is not refused here as still awaiting approval.
    */
   private LedgerResult retryingResult(Supplier<LedgerResult> attempt) {
-    long folded = committer.lastSequence();
+    long folded = committer.foreignFolded();
     LedgerResult result = retrying(attempt);
-    if (!result.isApplied() && (committer.lastSequence() != folded || committer.behindStore())) {
+    if (!result.isApplied() && (committer.foreignFolded() != folded || committer.behindStore())) {
       committer.catchUp();
       result = retrying(attempt);
     }

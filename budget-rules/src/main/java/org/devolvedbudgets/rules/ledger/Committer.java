@@ -59,6 +59,8 @@ final class Committer {
   private final ConcurrentLinkedQueue<Change> queue = new ConcurrentLinkedQueue<>();
   private volatile long lastSequence; // written under the append lock
   private volatile @Nullable String stoppedBecause;
+  /** How many events other writers appended that this ledger has folded; written under the append lock. */
+  private volatile long foreignFolded;
   /** Set when an append's outcome could not be learnt; the next change catches up first. */
   private volatile boolean doubtful;
 
@@ -120,6 +122,11 @@ final class Committer {
 
   long lastSequence() {
     return lastSequence;
+  }
+
+  /** How many events from other writers this ledger has folded since it started, a count that only grows. */
+  long foreignFolded() {
+    return foreignFolded;
   }
 
   /** Whether an append's outcome is still unknown: catch up before deciding anything. */
@@ -410,6 +417,7 @@ final class Committer {
           throw stop("event " + event.sequence() + " from the store cannot be folded: " + e.getMessage());
         }
         lastSequence = event.sequence();
+        foreignFolded++;
         return true;
       } finally {
         appendLock.unlock();
