@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -294,11 +295,11 @@ public final class JournalFormat {
     }
   }
 
-  /** The line's own fields: the common ones and these (a field named twice counts once). */
+  /** The line's own fields: the common ones and these (a field may be named twice). */
   private static void only(JsonValue json, String... fields) {
-    java.util.LinkedHashSet<String> known = new java.util.LinkedHashSet<>(List.of(COMMON));
-    known.addAll(List.of(fields));
-    json.onlyFields(known.toArray(new String[0]));
+    String[] known = Arrays.copyOf(COMMON, COMMON.length + fields.length);
+    System.arraycopy(fields, 0, known, COMMON.length, fields.length);
+    json.onlyFields(known);
   }
 
   private static RequestId requestId(JsonValue json) {

@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.devolvedbudgets.model.id.Identifier;
@@ -40,13 +39,29 @@ public final class JsonValue {
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,63}");
 
   private final JsonDocument document;
-  private final String path;
   private final JsonNode node;
+  /** Where this value is, built from its parent's the first time it is asked for (most never are). */
+  private final @Nullable JsonValue parent;
+  private final @Nullable String field;
+  private final int index;
+  private @Nullable String path; // a benign race: every thread computes the same string
 
   JsonValue(JsonDocument document, String path, JsonNode node) {
     this.document = document;
     this.path = path;
     this.node = node;
+    this.parent = null;
+    this.field = null;
+    this.index = -1;
+  }
+
+  /** A field's value ({@code field} not null) or an array's item ({@code index}), its path made when needed. */
+  private JsonValue(JsonValue parent, @Nullable String field, int index, JsonNode node) {
+    this.document = parent.document;
+    this.node = node;
+    this.parent = parent;
+    this.field = field;
+    this.index = index;
   }
 
   /**
@@ -55,7 +70,13 @@ public final class JsonValue {
    * @return the path, not null
    */
   public String path() {
-    return path;
+    String known = path;
+    if (known == null) {
+      JsonValue above = java.util.Objects.requireNonNull(parent);
+      known = field != null ? above.pathOf(field) : above.path() + "[" + index + "]";
+      path = known;
+    }
+    return known;
   }
 
   /**
@@ -88,8 +109,8 @@ public final class JsonValue {
   }
 
   private FileReadException problem(FileProblemCode code, String message, @Nullable Throwable cause) {
-    return new FileReadException(document.name(), List.of(FileProblem.of(code, path, message)
-        .at(document.locationOf(path))), cause);
+    return new FileReadException(document.name(), List.of(FileProblem.of(code, path(), message)
+        .at(document.locationOf(path()))), cause);
   }
 
   /**
@@ -100,7 +121,7 @@ public final class JsonValue {
    * @return the path, not null
    */
   public String pathOf(String field) {
-    return fieldPath(path, field);
+    return fieldPath(path(), field);
   }
 
   /**
@@ -111,7 +132,7 @@ public final class JsonValue {
    * @return the path, not null
    */
   public String namedPathOf(String field) {
-    return path + (PLAIN_NAME.matcher(field).matches() ? "." + field : "[" + SafeText.excerpt(field) + "]");
+    return path() + (PLAIN_NAME.matcher(field).matches() ? "." + field : "[" + SafeText.excerpt(field) + "]");
   }
 
   /**
@@ -160,10 +181,9 @@ public final class JsonValue {
    */
   public JsonValue onlyFields(String... known) {
     requireObject();
-    Set<String> allowed = Set.of(known);
-    List<FileProblem> unknown = new ArrayList<>();
+    List<FileProblem> unknown = new ArrayList<>(0);
     for (String name : node.propertyNames()) {
-      if (!allowed.contains(name)) {
+      if (!isOneOf(name, known)) {
         String at = pathOf(name);
         unknown.add(FileProblem.of(FileProblemCode.UNKNOWN_FIELD, at, "unknown field; expected one of "
             + Arrays.stream(known).sorted().toList()).at(document.locationOf(at)));
@@ -233,7 +253,17 @@ public final class JsonValue {
       throw new FileReadException(document.name(), List.of(FileProblem.of(FileProblemCode.MISSING_FIELD, at,
           "is required").at(document.locationOf(at))), null);
     }
-    return new JsonValue(document, pathOf(field), node.get(field));
+    return new JsonValue(this, field, -1, node.get(field));
+  }
+
+  /** Whether a name is one of a few: a scan, which for the handful of fields an object has beats hashing them. */
+  private static boolean isOneOf(String name, String[] known) {
+    for (String candidate : known) {
+      if (candidate.equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -281,7 +311,7 @@ public final class JsonValue {
     }
     List<JsonValue> items = new ArrayList<>(node.size());
     for (int i = 0; i < node.size(); i++) {
-      items.add(new JsonValue(document, path + "[" + i + "]", node.get(i)));
+      items.add(new JsonValue(this, null, i, node.get(i)));
     }
     return items;
   }

@@ -52,6 +52,13 @@ import org.devolvedbudgets.model.text.SafeText;
  */
 public final class Money implements Comparable<Money> {
 
+  /**
+   * The currencies {@link #parse} has met, by code: Moneta's lookup walks its providers each time, which was a
+   * tenth of reading a journal. Unknown codes are not kept (the lookup throws).
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<String, CurrencyUnit> PARSED_CURRENCIES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** {@code GBP 12.50}, {@code GBP -0.01}, {@code JPY 1000}: a code, one space, a plain decimal. */
   private static final Pattern TEXT = Pattern.compile("([A-Z]{3}) (-?[0-9]{1,20}(?:\\.[0-9]{1,20})?)");
 
@@ -178,7 +185,7 @@ public final class Money implements Comparable<Money> {
     }
     CurrencyUnit currency;
     try {
-      currency = Monetary.getCurrency(matcher.group(1));
+      currency = PARSED_CURRENCIES.computeIfAbsent(matcher.group(1), Monetary::getCurrency);
     } catch (MonetaryException e) {
       throw new IllegalArgumentException("text " + SafeText.excerpt(text) + " names an unknown currency "
           + matcher.group(1), e);
