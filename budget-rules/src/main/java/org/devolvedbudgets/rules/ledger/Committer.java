@@ -250,24 +250,26 @@ final class Committer {
   private void append(List<Change> group) {
     String stopped = stoppedBecause;
     Instant recordedAt = requireNonNull(clock.instant(), "clock.instant()");
-    List<LedgerEvent> events = new ArrayList<>();
+    List<LedgerEvent> events = new ArrayList<>(2 * group.size());
     List<Change> accepted = new ArrayList<>(group.size());
     List<List<LedgerEvent>> eventsOf = new ArrayList<>(group.size());
     List<List<@Nullable Entry>> checks = new ArrayList<>(group.size());
-    Set<RequestId> requests = new HashSet<>();
-    Set<OperationId> operations = new HashSet<>();
+    // A group of one (every change when there is one caller) has nothing to clash with inside it.
+    Set<RequestId> requests = group.size() == 1 ? Set.of() : new HashSet<>();
+    Set<OperationId> operations = group.size() == 1 ? Set.of() : new HashSet<>();
+    boolean alone = group.size() == 1;
     for (Change change : group) {
       try {
         if (stopped != null) {
           ensureRunning();
         }
         if (change.newRequest != null && (balances.entry(change.newRequest) != null
-            || !requests.add(change.newRequest))) {
+            || !alone && !requests.add(change.newRequest))) {
           change.failure = Retry.RACED;
           continue;
         }
         if (change.newOperation != null && (balances.operation(change.newOperation) != null
-            || !operations.add(change.newOperation))) {
+            || !alone && !operations.add(change.newOperation))) {
           change.failure = Retry.RACED;
           continue;
         }
