@@ -200,7 +200,8 @@ public final class JdbcLedgerStore implements LedgerStore {
       } catch (SQLException e) {
         rollback(connection);
         if (dialect.isDuplicateKey(e)) {
-          throw new ConcurrentAppendException(expectedLastSequence, lastSequenceAfterConflict(expectedLastSequence));
+          throw new ConcurrentAppendException(expectedLastSequence,
+              lastSequenceAfterConflict(connection, expectedLastSequence));
         }
         throw e;
       } finally {
@@ -213,11 +214,16 @@ public final class JdbcLedgerStore implements LedgerStore {
     }
   }
 
-  /** The journal's end after a lost race, for the exception's message; the expected end if it cannot be read. */
-  private long lastSequenceAfterConflict(long expected) {
+  /**
+   * The journal's end after a lost race, for the exception's message, read on the same connection (a second one
+   * could wait on a pool of one); the expected end plus one if it cannot be read.
+   */
+  private long lastSequenceAfterConflict(Connection connection, long expected) {
     try {
-      return lastSequence();
-    } catch (LedgerStoreException e) {
+      long actual = lastSequence(connection);
+      rollback(connection);
+      return actual;
+    } catch (SQLException e) {
       return expected + 1;
     }
   }
