@@ -234,10 +234,18 @@ final class Committer {
     for (Change next = queue.poll(); next != null; next = group.size() < MAX_GROUP ? queue.poll() : null) {
       group.add(next);
     }
+    boolean completed = false;
     try {
       append(group);
+      completed = true;
     } finally {
+      // An error (out of memory, say) may have struck after the store took the events: fail closed.
+      RuntimeException interrupted = completed ? null
+          : stop("an error interrupted an append, so the balances may not match the journal");
       for (Change change : group) {
+        if (interrupted != null && change.failure == null) {
+          change.failure = interrupted;
+        }
         change.done = true;
         if (change.thread != Thread.currentThread()) {
           LockSupport.unpark(change.thread);
