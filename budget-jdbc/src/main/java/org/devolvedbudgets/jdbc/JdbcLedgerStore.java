@@ -136,22 +136,9 @@ public final class JdbcLedgerStore implements LedgerStore {
 
   @Override
   public void append(long expectedLastSequence, List<LedgerEvent> events) {
-    requireNonNull(events, "events");
-    if (expectedLastSequence < 0) {
-      throw new IllegalArgumentException("expectedLastSequence must not be negative, but was "
-          + expectedLastSequence);
-    }
-    if (events.isEmpty()) {
-      throw new IllegalArgumentException("events must not be empty");
-    }
+    LedgerStore.checkAppend(expectedLastSequence, events);
     List<String> lines = new ArrayList<>(events.size());
-    for (int i = 0; i < events.size(); i++) {
-      LedgerEvent event = requireNonNull(events.get(i), "events[" + i + "]");
-      long expected = expectedLastSequence + 1 + i;
-      if (event.sequence() != expected) {
-        throw new IllegalArgumentException("events[" + i + "] must have sequence " + expected + ", but has "
-            + event.sequence());
-      }
+    for (LedgerEvent event : events) {
       lines.add(JournalFormat.write(scheme, event));
     }
     try (Connection connection = dataSource.getConnection()) {

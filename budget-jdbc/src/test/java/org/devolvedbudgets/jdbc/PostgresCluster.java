@@ -83,7 +83,6 @@ public final class PostgresCluster {
         return Optional.of(dir);
       }
     }
-    // /usr/local/bin wrappers may point elsewhere: prefer the real directory of postgres itself
     return Optional.empty();
   }
 

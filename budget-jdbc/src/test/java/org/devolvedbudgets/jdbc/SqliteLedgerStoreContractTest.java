@@ -9,11 +9,10 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.devolvedbudgets.rules.TestPilots;
 import org.devolvedbudgets.rules.ledger.LedgerStore;
-import org.devolvedbudgets.rules.ledger.LedgerStoreContractTest;
 import org.junit.jupiter.api.AfterEach;
 
 /** The store contract on a real SQLite file. */
-class SqliteLedgerStoreContractTest extends LedgerStoreContractTest {
+class SqliteLedgerStoreContractTest extends DatabaseStoreContractTest {
 
   private final List<DataSource> open = new ArrayList<>();
   private Path file;
@@ -39,20 +38,9 @@ class SqliteLedgerStoreContractTest extends LedgerStoreContractTest {
     return storeOn(file);
   }
 
-  @org.junit.jupiter.api.Test
-  void theEventsAreRowsInTheDatabaseThatAnyClientCanRead() throws java.sql.SQLException {
-    LedgerStore store = newStore();
-    store.append(0, org.devolvedbudgets.rules.ledger.Journals.everyKindOfEvent().subList(0, 3));
-    try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
-        java.sql.ResultSet rows = connection.createStatement().executeQuery(
-            "SELECT sequence, type, family_id FROM budget_journal ORDER BY sequence")) {
-      java.util.List<String> seen = new ArrayList<>();
-      while (rows.next()) {
-        seen.add(rows.getLong(1) + " " + rows.getString(2));
-      }
-      org.junit.jupiter.api.Assertions.assertEquals(3, seen.size(), seen::toString);
-      org.junit.jupiter.api.Assertions.assertTrue(seen.get(0).startsWith("1 "), seen::toString);
-    }
+  @Override
+  protected java.sql.Connection plainConnection() throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
   }
 
   @AfterEach

@@ -29,22 +29,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
   @Override
   public void append(long expectedLastSequence, List<LedgerEvent> events) {
-    requireNonNull(events, "events");
-    if (expectedLastSequence < 0) {
-      throw new IllegalArgumentException("expectedLastSequence must not be negative, but was "
-          + expectedLastSequence);
-    }
-    if (events.isEmpty()) {
-      throw new IllegalArgumentException("events must not be empty");
-    }
-    List<LedgerEvent> batch = List.copyOf(events);
-    for (int i = 0; i < batch.size(); i++) {
-      long expected = expectedLastSequence + 1 + i;
-      if (batch.get(i).sequence() != expected) {
-        throw new IllegalArgumentException("events[" + i + "] must have sequence " + expected + ", but has "
-            + batch.get(i).sequence());
-      }
-    }
+    List<LedgerEvent> batch = LedgerStore.checkAppend(expectedLastSequence, events);
     synchronized (this) {
       if (journal.size() != expectedLastSequence) {
         throw new ConcurrentAppendException(expectedLastSequence, journal.size());

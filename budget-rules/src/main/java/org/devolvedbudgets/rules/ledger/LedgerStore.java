@@ -1,5 +1,7 @@
 package org.devolvedbudgets.rules.ledger;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.devolvedbudgets.model.id.FamilyId;
@@ -51,6 +53,37 @@ public interface LedgerStore {
    *     whose answer was lost), which the ledger settles by reading the journal back
    */
   void append(long expectedLastSequence, List<LedgerEvent> events);
+
+  /**
+   * Checks the arguments of an {@link #append} as every store must, before it looks at its journal: for store
+   * implementations, so that each refuses bad input with the same messages.
+   *
+   * @param expectedLastSequence the sequence number the writer expects the journal to end at
+   * @param events the events to append
+   * @return an immutable copy of {@code events}, not null
+   * @throws NullPointerException if {@code events} or an event is null
+   * @throws IllegalArgumentException if {@code events} is empty, {@code expectedLastSequence} is negative, or the
+   *     events are not numbered consecutively from {@code expectedLastSequence + 1}
+   */
+  static List<LedgerEvent> checkAppend(long expectedLastSequence, List<LedgerEvent> events) {
+    requireNonNull(events, "events");
+    if (expectedLastSequence < 0) {
+      throw new IllegalArgumentException("expectedLastSequence must not be negative, but was "
+          + expectedLastSequence);
+    }
+    if (events.isEmpty()) {
+      throw new IllegalArgumentException("events must not be empty");
+    }
+    for (int i = 0; i < events.size(); i++) {
+      LedgerEvent event = requireNonNull(events.get(i), "events[" + i + "]");
+      long expected = expectedLastSequence + 1 + i;
+      if (event.sequence() != expected) {
+        throw new IllegalArgumentException("events[" + i + "] must have sequence " + expected + ", but has "
+            + event.sequence());
+      }
+    }
+    return List.copyOf(events);
+  }
 
   /**
    * Reads a page of the whole journal.
