@@ -24,8 +24,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * How long a new ledger takes to be ready over a journal of 1,000,000 events in PostgreSQL: reading the rows a
- * page at a time, decoding each event from the journal format and folding it. The journal is written once per
+ * How long a new ledger takes to be ready over a journal of 1,000,000 events in PostgreSQL: from the journal's
+ * snapshot ({@link JdbcLedgerStore#writeSnapshot}, checked against the journal, then folded), and from the rows
+ * alone (each decoded from the journal format and folded). The journal is written once per
  * fork, through a real ledger ({@link Journals#wiganEvents}). Not in the quick profile; run it with
  * {@code java -jar budget-bench/target/benchmarks.jar DatabaseStart}.
  */
@@ -61,6 +62,7 @@ public class DatabaseStart {
     for (int from = 0; from < journal.size(); from += 10_000) {
       store.append(from, journal.subList(from, Math.min(journal.size(), from + 10_000)));
     }
+    store.writeSnapshot();
   }
 
   /** Closes the pool. */
@@ -70,12 +72,22 @@ public class DatabaseStart {
   }
 
   /**
-   * Builds a ledger from the journal in the database.
+   * Builds a ledger from the journal's snapshot.
    *
    * @return the ledger
    */
   @Benchmark
   public BudgetLedger start() {
     return BudgetLedger.builder(Pilots.wigan()).store(store).build();
+  }
+
+  /**
+   * Builds a ledger from the journal's rows, ignoring the snapshot.
+   *
+   * @return the ledger
+   */
+  @Benchmark
+  public BudgetLedger startFromJournal() {
+    return BudgetLedger.builder(Pilots.wigan()).store(store.withoutSnapshots()).build();
   }
 }

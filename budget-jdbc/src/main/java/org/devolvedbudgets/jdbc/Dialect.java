@@ -26,6 +26,11 @@ enum Dialect {
     return "org/devolvedbudgets/jdbc/migration/" + folder + "/";
   }
 
+  /** How a statement takes an ISO-8601 instant as a parameter. */
+  String timeParameter() {
+    return timeParameter;
+  }
+
   /** The parameters of one row of {@link #insert}. */
   static final int COLUMNS = 9;
 

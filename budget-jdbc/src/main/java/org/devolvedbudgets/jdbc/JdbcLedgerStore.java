@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.devolvedbudgets.json.journal.JournalFormat;
 import org.devolvedbudgets.model.id.FamilyId;
@@ -40,6 +41,15 @@ import org.sqlite.SQLiteDataSource;
  * nothing written. Any other failure is a {@link LedgerStoreException}; after one the events may or may not have
  * been committed (the connection may have dropped during the commit), which the ledger settles by reading back.
  *
+ * <p><b>Snapshots</b> make a long journal quick to start from. {@link #writeSnapshot} stores the journal's events
+ * so far beside it in a compact binary form ({@code budget_snapshot}); a ledger starting over this store then
+ * reads the snapshot and only the journal's rows after it, instead of decoding every row's JSON (about 9 µs a
+ * row: 9 s for a million events). The snapshot is checked against the journal before it is used, and ignored
+ * with a logged warning when it does not agree (see {@link #writeSnapshot}); the journal remains the record, and
+ * {@code BudgetLedger.verifyJournal} always reads the journal itself. Why a snapshot of the events and not of the
+ * balances: folding a million events takes about half a second, and events need no second format for the
+ * ledger's inner state, which can change between releases without making old snapshots wrong.
+ *
  * <p><b>Connections</b> come from the {@link DataSource} for each call and are closed after it; give the store a
  * pooled one (HikariCP, or the application server's), since opening a PostgreSQL connection costs milliseconds.
  * For SQLite, {@link #sqlite(Path)} makes a data source with the settings the store expects.
@@ -54,11 +64,13 @@ public final class JdbcLedgerStore implements LedgerStore {
   private final DataSource dataSource;
   private final SchemeId scheme;
   private final Dialect dialect;
+  private final boolean snapshots;
 
-  private JdbcLedgerStore(DataSource dataSource, SchemeId scheme, Dialect dialect) {
+  private JdbcLedgerStore(DataSource dataSource, SchemeId scheme, Dialect dialect, boolean snapshots) {
     this.dataSource = dataSource;
     this.scheme = scheme;
     this.dialect = dialect;
+    this.snapshots = snapshots;
   }
 
   /**
@@ -78,7 +90,7 @@ public final class JdbcLedgerStore implements LedgerStore {
     requireNonNull(dataSource, "dataSource");
     requireNonNull(scheme, "scheme");
     try (Connection connection = dataSource.getConnection()) {
-      return new JdbcLedgerStore(dataSource, scheme, Dialect.of(connection));
+      return new JdbcLedgerStore(dataSource, scheme, Dialect.of(connection), true);
     } catch (SQLException e) {
       throw failure("connect", e);
     }
@@ -103,6 +115,86 @@ public final class JdbcLedgerStore implements LedgerStore {
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
     dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
     return dataSource;
+  }
+
+  /**
+   * Returns a store of the same journal that never reads snapshots: a ledger over it starts by decoding every
+   * row, as an auditor may prefer. It can still {@linkplain #writeSnapshot write} them.
+   *
+   * @return the store, not null
+   */
+  public JdbcLedgerStore withoutSnapshots() {
+    return new JdbcLedgerStore(dataSource, scheme, dialect, false);
+  }
+
+  /**
+   * Stores a snapshot of the journal as it is now, for ledgers to start from quickly, in place of this scheme's
+   * older snapshots (and of one of the same length). It reads every row of the journal (never an older snapshot, so a fault cannot be copied
+   * forward), so it takes as long as a start without one: run it from a scheduled job, say nightly or every
+   * hundred thousand events, not on a request's path. Any number of servers may run it at once.
+   *
+   * <p>A ledger starting over this store uses the newest snapshot only if its format is one this library reads,
+   * its chunks of up to 10,000 events run from event 1 without gaps, each chunk's bytes have the CRC-32C recorded
+   * beside them, and the last event of every chunk equals the journal's own row of that sequence, field for field;
+   * otherwise it logs a warning (on the {@link System.Logger} named after this class) and reads the journal.
+   * Events appended after the snapshot are read from the journal as usual.
+   *
+   * @return the sequence number of the last event the snapshot holds; 0 if the journal is empty and nothing was
+   *     stored
+   * @throws LedgerStoreException if the database failed; no snapshot was stored
+   */
+  public long writeSnapshot() {
+    List<JournalSnapshots.Chunk> chunks = new ArrayList<>();
+    long after = 0;
+    for (List<LedgerEvent> page = read(after, JournalSnapshots.EVENTS_PER_CHUNK); !page.isEmpty();
+        page = read(after, JournalSnapshots.EVENTS_PER_CHUNK)) {
+      chunks.add(JournalSnapshots.chunk(chunks.size(), page));
+      after = page.get(page.size() - 1).sequence();
+    }
+    if (chunks.isEmpty()) {
+      return 0;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      JournalSnapshots.write(connection, dialect, scheme, chunks);
+      return after;
+    } catch (SQLException e) {
+      throw failure("store a snapshot of the journal up to sequence " + after, e);
+    }
+  }
+
+  /**
+   * Hands over the journal for a ledger that is starting: the newest snapshot's events when it passes the checks
+   * {@link #writeSnapshot} describes, then the journal's rows after it; every row when there is no snapshot, it
+   * fails a check, or this store was made {@link #withoutSnapshots}.
+   *
+   * @param pages receives each page in sequence order, not null
+   * @throws NullPointerException if {@code pages} is null
+   * @throws LedgerStoreException if the database failed
+   */
+  @Override
+  public void readForStart(Consumer<List<LedgerEvent>> pages) {
+    requireNonNull(pages, "pages");
+    List<List<LedgerEvent>> snapshot = null;
+    if (snapshots) {
+      try (Connection connection = dataSource.getConnection()) {
+        snapshot = JournalSnapshots.readChecked(connection, dialect, scheme);
+      } catch (SQLException e) {
+        throw failure("read the journal's snapshot", e);
+      }
+    }
+    long after = 0;
+    if (snapshot != null) {
+      for (List<LedgerEvent> page : snapshot) {
+        pages.accept(page);
+      }
+      List<LedgerEvent> last = snapshot.get(snapshot.size() - 1);
+      after = last.get(last.size() - 1).sequence();
+    }
+    for (List<LedgerEvent> page = read(after, JournalSnapshots.EVENTS_PER_CHUNK); !page.isEmpty();
+        page = read(after, JournalSnapshots.EVENTS_PER_CHUNK)) {
+      pages.accept(page);
+      after = page.get(page.size() - 1).sequence();
+    }
   }
 
   /**

@@ -24,22 +24,26 @@ import org.devolvedbudgets.rules.ledger.LedgerStoreException;
  * A council that manages its schema with Flyway adds the folder to {@code flyway.locations}; with Liquibase, a
  * {@code sqlFile} change set per script with {@code path} the script's and {@code relativeToChangelogFile="false"}.
  * Every statement is {@code IF NOT EXISTS}, so {@link #createIfMissing} may run on every start, which is what the
- * embedded default does. A later version of the schema will be a new script ({@code V2__...}); scripts are never
- * edited once released.
+ * embedded default does. Each later version of the schema is a new script ({@code V2__budget_snapshot.sql} is the
+ * second); scripts are never edited once released.
  *
  * <p>Stateless and thread-safe.
  */
 public final class JournalSchema {
 
-  /** The schema version the scripts in this jar bring a database to: {@value}. */
-  public static final int VERSION = 1;
+  /**
+   * The schema version the scripts in this jar bring a database to: {@value}. Version 1 is the journal's table;
+   * version 2 adds the tables of its snapshots ({@code budget_snapshot}, {@code budget_snapshot_chunk}), a cache
+   * that may be emptied at any time.
+   */
+  public static final int VERSION = 2;
 
-  private static final List<String> SCRIPTS = List.of("V1__budget_journal.sql");
+  private static final List<String> SCRIPTS = List.of("V1__budget_journal.sql", "V2__budget_snapshot.sql");
 
   private JournalSchema() {}
 
   /**
-   * Creates the journal's table and indexes where they are missing, by running this jar's migration scripts for
+   * Creates the journal's table, its indexes and the snapshot tables where they are missing, by running this jar's migration scripts for
    * the database {@code dataSource} connects to. Running it again changes nothing.
    *
    * @param dataSource connects to PostgreSQL or SQLite, with the right to create tables, not null

@@ -42,7 +42,10 @@ class JdbcLedgerStoreTest {
     assertTrue(JournalSchema.script(true, 1).contains("JSONB"));
     assertTrue(JournalSchema.script(false, 1).contains("WITHOUT ROWID"));
     assertEquals(6, JournalSchema.statements(JournalSchema.script(true, 1)).size());
-    assertThrows(IllegalArgumentException.class, () -> JournalSchema.script(true, 2));
+    assertTrue(JournalSchema.script(true, 2).contains("BYTEA"));
+    assertTrue(JournalSchema.script(false, 2).contains("BLOB"));
+    assertEquals(2, JournalSchema.statements(JournalSchema.script(false, 2)).size());
+    assertThrows(IllegalArgumentException.class, () -> JournalSchema.script(true, 3));
     assertThrows(NullPointerException.class, () -> JdbcLedgerStore.of(null, WIGAN));
   }
 

@@ -71,16 +71,12 @@ final class Committer {
     this.scopes = scopes;
     this.clock = clock;
     this.history = history;
-    long after = 0;
-    while (true) {
-      List<LedgerEvent> page = store.read(after, PAGE);
-      if (page.isEmpty()) {
-        break;
-      }
+    long[] after = {0};
+    store.readForStart(page -> {
       for (LedgerEvent event : page) {
-        if (event.sequence() != after + 1) {
+        if (event.sequence() != after[0] + 1) {
           throw new JournalMismatchException(JournalMismatchException.Reason.OUT_OF_ORDER, event.sequence(),
-              "the store's journal has event " + event.sequence() + " after event " + after);
+              "the store's journal has event " + event.sequence() + " after event " + after[0]);
         }
         checkDecidedUnder(history, event);
         try {
@@ -89,10 +85,10 @@ final class Committer {
           throw new JournalMismatchException(JournalMismatchException.Reason.CANNOT_FOLD, event.sequence(),
               e.getMessage());
         }
-        after = event.sequence();
+        after[0] = event.sequence();
       }
-    }
-    this.lastSequence = after;
+    });
+    this.lastSequence = after[0];
   }
 
   /** Checks that a request was decided under this scheme and one of its versions, unchanged. */

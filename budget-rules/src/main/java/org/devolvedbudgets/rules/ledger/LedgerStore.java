@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.devolvedbudgets.model.id.FamilyId;
 
 /**
@@ -103,6 +104,25 @@ public interface LedgerStore {
    * @throws NullPointerException if {@code familyId} is null
    */
   List<LedgerEvent> readFamily(FamilyId familyId);
+
+  /**
+   * Reads the whole journal for a ledger that is starting, handing it to {@code pages} in sequence order, one page
+   * after another. The default reads it with {@link #read} a page of {@code 10,000} events at a time. A store may
+   * serve the journal's start from a snapshot it keeps instead, provided it has checked the snapshot against the
+   * journal and hands over exactly the journal's events; {@code JdbcLedgerStore} does. {@code
+   * BudgetLedger.verifyJournal} never uses this: it always reads the journal itself.
+   *
+   * @param pages receives each page, an immutable non-empty list, on the calling thread, not null
+   * @throws NullPointerException if {@code pages} is null
+   */
+  default void readForStart(Consumer<List<LedgerEvent>> pages) {
+    requireNonNull(pages, "pages");
+    long after = 0;
+    for (List<LedgerEvent> page = read(after, 10_000); !page.isEmpty(); page = read(after, 10_000)) {
+      pages.accept(page);
+      after = page.get(page.size() - 1).sequence();
+    }
+  }
 
   /**
    * Reads the whole journal in sequence order, a page of {@code 10,000} events at a time.

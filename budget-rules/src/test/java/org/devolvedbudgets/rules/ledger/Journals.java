@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.devolvedbudgets.model.id.FamilyId;
+import org.devolvedbudgets.model.id.OperationId;
 import org.devolvedbudgets.model.id.RequestId;
 import org.devolvedbudgets.model.id.WorkerId;
 import org.devolvedbudgets.model.scheme.ApprovalRole;
@@ -16,6 +17,7 @@ import org.devolvedbudgets.rules.Approver;
 import org.devolvedbudgets.rules.TestPilots;
 import org.devolvedbudgets.rules.allocation.Allocations;
 import org.devolvedbudgets.rules.allocation.Arm;
+import org.jspecify.annotations.Nullable;
 
 /** A journal holding every kind of event, made by a real ledger on Darlington's scheme, for store tests. */
 public final class Journals {
@@ -45,24 +47,64 @@ public final class Journals {
     Approver manager = Approver.of(WorkerId.of("W-0007"), ApprovalRole.TEAM_MANAGER,
         TestPilots.DARLINGTON_TEAM);
     for (int family = 0; family < 2; family++) {
-      FamilyId familyId = treatedFamily(family);
-      ledger.allocate(familyId, 8, LocalDate.of(2019, 6, 1), WORKER);
-      String prefix = "R-" + family + "-";
-      for (int i = 1; i <= 5; i++) {
-        ledger.submit(TestPilots.request(TestPilots.DARLINGTON_TEAM, i + "00.00").familyId(familyId)
-            .id(RequestId.of(prefix + i)).build());
-      }
-      ledger.approve(RequestId.of(prefix + 1), manager, on(2019, 6, 4));
-      ledger.post(RequestId.of(prefix + 1), gbp("90.00"), WORKER, on(2019, 6, 5));
-      ledger.refund(RequestId.of(prefix + 1), gbp("10.00"), WORKER, on(2019, 6, 6));
-      ledger.reject(RequestId.of(prefix + 2), manager, on(2019, 6, 4));
-      ledger.voidReservation(RequestId.of(prefix + 3), WORKER, on(2019, 6, 4));
-      ledger.approve(RequestId.of(prefix + 4), manager, on(2019, 6, 4));
+      spend(ledger, treatedFamily(family), "R-" + family + "-", manager, null);
     }
     ledger.submit(TestPilots.request(TestPilots.DARLINGTON_TEAM, "5.00").familyId(FamilyId.of("F-unallocated"))
         .id(RequestId.of("R-declined")).build());
     clock.advance(Duration.ofDays(30));
     ledger.expire(clock.instant());
     return ledger.store().readAll();
+  }
+
+  /**
+   * Returns a long journal of every event type: {@code families} families ({@code F-0}, {@code F-1}, ...; those
+   * in the control arm have their requests declined), each allocated and spending as in {@link
+   * #everyKindOfEvent}, every other family's changes under operation ids, then an expiry sweep.
+   *
+   * @param families how many families, 1 or more
+   * @return the events in sequence order, about 16 a family
+   */
+  public static List<LedgerEvent> manyFamilies(int families) {
+    TestClock clock = new TestClock(on(2019, 6, 3));
+    BudgetLedger ledger = BudgetLedger.builder(darlington()).clock(clock).build();
+    Approver manager = Approver.of(WorkerId.of("W-0007"), ApprovalRole.TEAM_MANAGER,
+        TestPilots.DARLINGTON_TEAM);
+    for (int family = 0; family < families; family++) {
+      spend(ledger, FamilyId.of("F-" + family), "R-" + family + "-", manager,
+          family % 2 == 0 ? "OP-" + family + "-" : null);
+    }
+    clock.advance(Duration.ofDays(30));
+    ledger.expire(clock.instant());
+    return ledger.store().readAll();
+  }
+
+  /** A family's allocation, five requests, and an approval, payment, refund, rejection, void and approval. */
+  private static void spend(BudgetLedger ledger, FamilyId familyId, String prefix, Approver manager,
+      @Nullable String operations) {
+    if (operations == null) {
+      ledger.allocate(familyId, 8, LocalDate.of(2019, 6, 1), WORKER);
+    } else {
+      ledger.allocate(OperationId.of(operations + "A"), familyId, 8, LocalDate.of(2019, 6, 1), WORKER);
+    }
+    for (int i = 1; i <= 5; i++) {
+      ledger.submit(TestPilots.request(TestPilots.DARLINGTON_TEAM, i + "00.00").familyId(familyId)
+          .id(RequestId.of(prefix + i)).build());
+    }
+    if (operations == null) {
+      ledger.approve(RequestId.of(prefix + 1), manager, on(2019, 6, 4));
+      ledger.post(RequestId.of(prefix + 1), gbp("90.00"), WORKER, on(2019, 6, 5));
+      ledger.refund(RequestId.of(prefix + 1), gbp("10.00"), WORKER, on(2019, 6, 6));
+      ledger.reject(RequestId.of(prefix + 2), manager, on(2019, 6, 4));
+      ledger.voidReservation(RequestId.of(prefix + 3), WORKER, on(2019, 6, 4));
+      ledger.approve(RequestId.of(prefix + 4), manager, on(2019, 6, 4));
+    } else {
+      ledger.approve(OperationId.of(operations + 1), RequestId.of(prefix + 1), manager, on(2019, 6, 4));
+      ledger.post(OperationId.of(operations + 2), RequestId.of(prefix + 1), gbp("90.00"), WORKER, on(2019, 6, 5));
+      ledger.refund(OperationId.of(operations + 3), RequestId.of(prefix + 1), gbp("10.00"), WORKER,
+          on(2019, 6, 6));
+      ledger.reject(OperationId.of(operations + 4), RequestId.of(prefix + 2), manager, on(2019, 6, 4));
+      ledger.voidReservation(OperationId.of(operations + 5), RequestId.of(prefix + 3), WORKER, on(2019, 6, 4));
+      ledger.approve(OperationId.of(operations + 6), RequestId.of(prefix + 4), manager, on(2019, 6, 4));
+    }
   }
 }
