@@ -1,4 +1,4 @@
-package org.devolvedbudgets.examples.scenario;
+package org.devolvedbudgets.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.devolvedbudgets.examples.replay.Replay;
+import org.devolvedbudgets.examples.scenario.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quicktheories.core.Gen;
@@ -24,7 +24,7 @@ import org.quicktheories.core.Gen;
 /**
  * A fuzz-style test of the scenario runner: a shipped scenario broken in every way a file arrives broken
  * (truncated, with trailing content, a field twice, huge numbers, deep nesting, control characters, names and
- * forged lines in identifier fields) must always give exit code 2, one {@code replay: file: $.path: problem} line
+ * forged lines in identifier fields) must always give exit code 2, one {@code budget scenario: file: $.path: problem} line
  * per problem, no stack trace, and never the identifier or name it was given back.
  */
 class MalformedScenarioFuzzTest {
@@ -38,7 +38,7 @@ class MalformedScenarioFuzzTest {
 
   private static String base() {
     try {
-      return Files.readString(ShippedScenariosTest.SHIPPED.resolve("01-hillingdon-within-authority.json"));
+      return Files.readString(Shipped.SCENARIOS.resolve("01-hillingdon-within-authority.json"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -91,7 +91,7 @@ class MalformedScenarioFuzzTest {
   private Outcome run(Path file) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Replay.run(new String[] {"--scenario", file.toString()}, new PrintStream(out, true,
+    int code = Budget.run(new String[] {"scenario", file.toString()}, new PrintStream(out, true,
         StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
@@ -118,8 +118,8 @@ class MalformedScenarioFuzzTest {
       assertFalse(result.err().contains("\tat "), () -> "no stack trace without --debug: " + result.err());
       assertFalse(result.err().isEmpty());
       for (String line : result.err().split("\n", -1)) {
-        assertTrue(line.isEmpty() || line.startsWith("replay: " + file + ": $")
-            || line.matches(java.util.regex.Pattern.quote("replay: " + file) + ":[0-9]+:[0-9]+: \\$.*"),
+        assertTrue(line.isEmpty() || line.startsWith("budget scenario: " + file + ": $")
+            || line.matches(java.util.regex.Pattern.quote("budget scenario: " + file) + ":[0-9]+:[0-9]+: \\$.*"),
             () -> "a line of its own: " + line);
         assertTrue(line.chars().noneMatch(c -> c < 0x20 || c == 0x7f || c == 0x202e), () -> "unsafe: " + line);
       }
@@ -136,7 +136,7 @@ class MalformedScenarioFuzzTest {
     Files.write(file, new byte[Scenarios.MAX_FILE_BYTES + 1]);
     Outcome result = run(file);
     assertEquals(2, result.code());
-    assertEquals("replay: " + file + ": $: is larger than 1048576 bytes (1 MiB), the most a file may hold "
+    assertEquals("budget scenario: " + file + ": $: is larger than 1048576 bytes (1 MiB), the most a file may hold "
         + "[TOO_LARGE]\n", result.err());
     Path devZero = Path.of("/dev/zero");
     if (Files.isReadable(devZero)) {

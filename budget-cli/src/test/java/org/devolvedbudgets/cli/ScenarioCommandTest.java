@@ -1,4 +1,4 @@
-package org.devolvedbudgets.examples.scenario;
+package org.devolvedbudgets.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,12 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.devolvedbudgets.examples.replay.Replay;
+import org.devolvedbudgets.examples.scenario.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the runner says about a wrong expectation and about malformed files. */
-class ScenarioFilesTest {
+class ScenarioCommandTest {
 
   @TempDir
   Path dir;
@@ -25,10 +25,18 @@ class ScenarioFilesTest {
 
   private record Outcome(int code, String out, String err) {}
 
+  /** The arguments after {@code budget scenario}; {@code --debug} may come anywhere. */
+  private static String[] withScenario(String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "scenario";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return all;
+  }
+
   private Outcome replay(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Replay.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    int code = Budget.run(withScenario(args), new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
@@ -38,7 +46,7 @@ class ScenarioFilesTest {
   }
 
   private Path shippedWith(String name, String from, String to) throws IOException {
-    String text = Files.readString(ShippedScenariosTest.SHIPPED.resolve(name));
+    String text = Files.readString(Shipped.SCENARIOS.resolve(name));
     assertTrue(text.contains(from), from);
     return write(++written + "-" + name, text.replace(from, to));
   }
@@ -49,7 +57,7 @@ class ScenarioFilesTest {
         "\"outcome\": \"DECLINED\", \"findings\": [\"EXCEEDS_FAMILY_ALLOWANCE\"]",
         "\"outcome\": \"APPROVED\", \"findings\": []");
 
-    Outcome result = replay("--scenario", file.toString());
+    Outcome result = replay(file.toString());
 
     assertEquals(1, result.code());
     assertTrue(result.out().contains("FAIL  step 4  submit wig-r2 GBP 0.02 RELATIONSHIP_BUILDING"), result.out());
@@ -63,7 +71,7 @@ class ScenarioFilesTest {
     Path file = shippedWith("06-wigan-refund-and-void.json", "\"refusal\": \"NOT_POSTED\"",
         "\"refusal\": \"ALREADY_RESOLVED\"");
 
-    Outcome result = replay("--scenario", file.toString());
+    Outcome result = replay(file.toString());
 
     assertEquals(1, result.code());
     assertTrue(result.out().contains("refusal: expected ALREADY_RESOLVED, actual NOT_POSTED"), result.out());
@@ -73,13 +81,13 @@ class ScenarioFilesTest {
   void notJsonNamesTheFileAndTheLine() throws IOException {
     Path file = write("broken.json", "{\n  \"name\": \"x\",\n  \"steps\": [\n}");
 
-    Outcome result = replay("--scenario", file.toString());
+    Outcome result = replay(file.toString());
 
     assertEquals(2, result.code());
-    assertTrue(result.err().startsWith("replay: " + file + ":4:1: $.steps[0]: is not well-formed JSON [SYNTAX]"),
+    assertTrue(result.err().startsWith("budget scenario: " + file + ":4:1: $.steps[0]: is not well-formed JSON [SYNTAX]"),
         result.err());
     assertFalse(result.err().contains("\tat "), "no stack trace without --debug");
-    assertTrue(replay("--scenario", file.toString(), "--debug").err().contains("\tat "), "a stack trace with it");
+    assertTrue(replay(file.toString(), "--debug").err().contains("\tat "), "a stack trace with it");
   }
 
   @Test
@@ -94,18 +102,18 @@ class ScenarioFilesTest {
 
     assertEquals(misspelt + ":8:16: $.steps[0].amout: unknown field; expected one of [amount, at, category, "
         + "children, description, expect, family, id, payment, requestedAt, shares, step, subcategory, team, "
-        + "vatRecoverable, worker] [UNKNOWN_FIELD]", replay("--scenario",
-            misspelt.toString()).err().lines().findFirst().orElseThrow().substring("replay: ".length()));
-    assertTrue(replay("--scenario", scale.toString()).err().contains(": $.steps[0].amount: must be an "
+        + "vatRecoverable, worker] [UNKNOWN_FIELD]", replay(
+            misspelt.toString()).err().lines().findFirst().orElseThrow().substring("budget scenario: ".length()));
+    assertTrue(replay(scale.toString()).err().contains(": $.steps[0].amount: must be an "
         + "amount such as \"GBP 12.50\", but was 'GBP 113.001'"));
-    Outcome badCap = replay("--scenario", cap.toString());
+    Outcome badCap = replay(cap.toString());
     assertEquals(2, badCap.code());
     assertTrue(badCap.err().contains(cap + ":"), badCap.err());
     assertTrue(badCap.err().contains(": $.configuration.allowances[1].cap: "), badCap.err());
     assertTrue(badCap.err().contains("[CURRENCY_MISMATCH]"), badCap.err());
-    assertTrue(replay("--scenario", pilot.toString()).err().contains(
+    assertTrue(replay(pilot.toString()).err().contains(
         "$.configuration.pilot: must be one of [darlington, hillingdon, wigan], but was 'leeds' [BAD_VALUE]"));
-    assertEquals("replay: " + missing + ": $: no such file [UNREADABLE]", replay("--scenario", missing.toString()).err()
+    assertEquals("budget scenario: " + missing + ": $: no such file [UNREADABLE]", replay(missing.toString()).err()
         .lines().findFirst().orElseThrow());
   }
 
@@ -114,7 +122,7 @@ class ScenarioFilesTest {
     Path file = shippedWith("06-wigan-refund-and-void.json", "{ \"step\": \"void\", \"request\": \"wig-r21\"",
         "{ \"step\": \"void\", \"request\": \"wig-r99\"");
 
-    Outcome result = replay("--scenario", file.toString());
+    Outcome result = replay(file.toString());
 
     assertEquals(2, result.code());
     assertTrue(result.err().contains("$.steps[5].request: names request wig-r99, which no earlier step submitted"),
@@ -126,10 +134,10 @@ class ScenarioFilesTest {
     Path file = shippedWith("06-wigan-refund-and-void.json", "\"amount\": \"GBP 350.00\"",
         "\"amount\": \"GBP 400.01\"");
 
-    Outcome result = replay("--scenario", file.toString());
+    Outcome result = replay(file.toString());
 
     assertEquals(2, result.code());
-    assertTrue(result.err().startsWith("replay: " + file + ": $.steps[1]: the library rejects this step as "
+    assertTrue(result.err().startsWith("budget scenario: " + file + ": $.steps[1]: the library rejects this step as "
         + "impossible: "), result.err());
     assertFalse(result.err().contains("\tat "), result.err());
   }
@@ -170,7 +178,7 @@ class ScenarioFilesTest {
             "\"outcome\": \"APPROVED\"", "conflict: expected none, actual a conflict with the earlier request "
                 + "wig-r110 on [familyId, requestedAt]"});
     for (String[] change : cases) {
-      Outcome result = replay("--scenario", shippedWith(change[0], change[1], change[2]).toString());
+      Outcome result = replay(shippedWith(change[0], change[1], change[2]).toString());
       assertEquals(1, result.code(), () -> change[3] + ": " + result.out() + result.err());
       assertTrue(result.out().contains(change[3]), () -> change[3] + " in " + result.out());
     }
@@ -179,12 +187,12 @@ class ScenarioFilesTest {
   @Test
   void aFormatOneFileCannotUseTheFeaturesOfFormatTwo() throws IOException {
     Path file = shippedWith("22-wigan-retries-and-conflicts.json", "\"format\": 2,", "");
-    Outcome result = replay("--scenario", file.toString());
+    Outcome result = replay(file.toString());
     assertEquals(2, result.code());
     assertTrue(result.err().contains("$.steps[0].description: is a field of scenario format 2: add \"format\": 2 "
         + "to the file"), result.err());
     assertTrue(result.err().contains("$.evaluation: is part of scenario format 2"), result.err());
-    assertEquals(2, replay("--scenario", shippedWith("01-hillingdon-within-authority.json", "\"name\"",
+    assertEquals(2, replay(shippedWith("01-hillingdon-within-authority.json", "\"name\"",
         "\"format\": 3, \"name\"").toString()).code(), "a format this runner does not know");
   }
 
@@ -196,7 +204,7 @@ class ScenarioFilesTest {
             + "{ \"name\": \"Grant\", \"cap\": \"GBP 0.00\", \"scope\": \"PILOT\", \"period\": \"fortnightly\" } ], "
             + "\"approvalPolicy\": { \"tiers\": [ { \"role\": \"TEAM_MANAGER\", \"upTo\": \"GBP 500.00\" }, "
             + "{ \"role\": \"SOCIAL_WORKER\", \"upTo\": \"GBP -1.00\" } ] } }");
-    Outcome result = replay("--scenario", file.toString());
+    Outcome result = replay(file.toString());
     assertEquals(2, result.code());
     List<String> lines = result.err().lines().map(line -> line.substring(line.indexOf(": $") + 2)).toList();
     assertEquals(List.of(
@@ -217,7 +225,7 @@ class ScenarioFilesTest {
             + "\"allowances\": [ { \"name\": \"Per request\", \"cap\": \"EUR 1000.00\", \"scope\": \"REQUEST\" } ], "
             + "\"approvalPolicy\": { \"tiers\": [ { \"role\": \"TEAM_MANAGER\", \"upTo\": \"GBP 500.00\" }, "
             + "{ \"role\": \"SOCIAL_WORKER\", \"upTo\": \"GBP 100.00\" } ] } }");
-    List<String> lines = replay("--scenario", file.toString()).err().lines()
+    List<String> lines = replay(file.toString()).err().lines()
         .map(line -> line.substring(line.indexOf(": $") + 2)).toList();
     assertEquals(List.of(
         "$.configuration.approvalPolicy.tiers[1].role: role SOCIAL_WORKER must be more senior than the role below "
@@ -234,7 +242,7 @@ class ScenarioFilesTest {
         "\"amout\": \"GBP 113.00\"");
     Path twice = write("twice.json", Files.readString(file).replace("\"amount\": \"GBP 9.40\"",
         "\"amount\": \"GBP 9.401\"").replace("\"family\": \"hil-vat-f2\"", "\"family\": \"Jo Bloggs\""));
-    Outcome result = replay("--scenario", twice.toString());
+    Outcome result = replay(twice.toString());
     assertEquals(2, result.code());
     assertEquals(3, result.err().lines().count(), result.err());
     assertTrue(result.err().contains("$.steps[0].amout: unknown field"), result.err());
@@ -248,15 +256,14 @@ class ScenarioFilesTest {
     Path bad = write("bad.json", "{ \"name\": \"x\" } trailing");
     Path failing = shippedWith("04-wigan-family-allowance-edge.json",
         "\"outcome\": \"DECLINED\", \"findings\": [\"EXCEEDS_FAMILY_ALLOWANCE\"]", "\"outcome\": \"APPROVED\"");
-    Path good = ShippedScenariosTest.SHIPPED.resolve("01-hillingdon-within-authority.json");
-    Outcome result = replay("--scenario", bad.toString(), "--scenario", failing.toString(), "--scenario",
-        good.toString());
+    Path good = Shipped.SCENARIOS.resolve("01-hillingdon-within-authority.json");
+    Outcome result = replay(bad.toString(), failing.toString(), good.toString());
     assertEquals(2, result.code());
-    assertTrue(result.err().startsWith("replay: " + bad + ":1:17: $: has more after the end of its document"),
+    assertTrue(result.err().startsWith("budget scenario: " + bad + ":1:17: $: has more after the end of its document"),
         result.err());
     assertTrue(result.out().contains("FAILED"), result.out());
     assertTrue(result.out().contains("Scenario " + good + ": "), "the file after the bad one still runs");
-    assertEquals(1, replay("--scenario", failing.toString(), "--scenario", good.toString()).code());
+    assertEquals(1, replay(failing.toString(), good.toString()).code());
   }
 
   @Test
@@ -269,7 +276,7 @@ class ScenarioFilesTest {
         + " { \"step\": \"submit\", \"id\": \"r1\", \"family\": \"f1\", \"team\": \"wigan-reunification\","
         + " \"worker\": \"w1\", \"amount\": \"GBP 700.00\", \"category\": \"PRACTICAL\","
         + " \"expect\": { \"retry\": true, \"outcome\": \"NEEDS_APPROVAL\" } } ] }");
-    Outcome result = replay("--scenario", file.toString());
+    Outcome result = replay(file.toString());
     assertEquals(0, result.code(), result.out() + result.err());
   }
 }

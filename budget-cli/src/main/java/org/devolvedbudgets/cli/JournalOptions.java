@@ -1,0 +1,83 @@
+package org.devolvedbudgets.cli;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.devolvedbudgets.jdbc.JdbcLedgerStore;
+import org.devolvedbudgets.json.scheme.SchemeFiles;
+import org.devolvedbudgets.model.text.SafeText;
+import org.devolvedbudgets.rules.ConfigurationHistory;
+import org.devolvedbudgets.rules.ledger.LedgerEvent;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/**
+ * Which scheme's journal, and where it is kept: the scheme file, and a SQLite file or a PostgreSQL database
+ * (exactly one). Shared by the commands that read a journal.
+ */
+final class JournalOptions {
+
+  @Option(names = "--scheme", paramLabel = "FILE", required = true, description = "The scheme file (JSON or "
+      + "YAML) whose journal this is.")
+  Path scheme = Path.of("");
+
+  /** The two places; picocli makes them exclusive. */
+  static final class Where {
+    @Option(names = "--journal", paramLabel = "FILE", required = true,
+        description = "The journal's SQLite file, as the replay keeps it.")
+    @Nullable Path sqlite;
+
+    @Option(names = "--postgres", paramLabel = "URL", required = true,
+        description = "The journal's PostgreSQL database: a JDBC URL such as "
+            + "jdbc:postgresql://localhost/budgets?user=me")
+    @Nullable String postgres;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Where where = new Where();
+
+  /** Reads the scheme file. */
+  ConfigurationHistory history() {
+    return SchemeFiles.read(scheme);
+  }
+
+  /** Reads the scheme's whole journal. */
+  List<LedgerEvent> events(ConfigurationHistory history) {
+    try (HikariDataSource dataSource = open()) {
+      return JdbcLedgerStore.of(dataSource, history.schemeId()).readAll();
+    }
+  }
+
+  /** Opens a small pool on the journal's database; a SQLite file must exist already. */
+  HikariDataSource open() {
+    HikariConfig config = new HikariConfig();
+    config.setMaximumPoolSize(2);
+    config.setPoolName("budget-journal");
+    if (where.postgres != null) {
+      config.setJdbcUrl(where.postgres);
+    } else {
+      Path file = where.sqlite;
+      if (file == null || !Files.isRegularFile(file)) {
+        throw new CliException("--journal: no such file: " + SafeText.escapeUnsafe(String.valueOf(file)));
+      }
+      config.setDataSource(JdbcLedgerStore.sqlite(file));
+    }
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new CliException("cannot open the journal's database: " + e.getClass().getSimpleName());
+    }
+  }
+
+  /** Where the journal is, for messages: the file, or the URL without its query (which may hold a password). */
+  String describe() {
+    if (where.postgres != null) {
+      int query = where.postgres.indexOf('?');
+      return "PostgreSQL " + SafeText.escapeUnsafe(query < 0 ? where.postgres : where.postgres.substring(0, query));
+    }
+    return "SQLite file " + SafeText.escapeUnsafe(String.valueOf(where.sqlite));
+  }
+}
