@@ -120,8 +120,7 @@ final class ReplayCommand implements Callable<Integer> {
               + store.lastSequence() + " events; give a new --journal file or database");
         }
         progress.start("Replaying " + site.name());
-        replay(site, store, key, print);
-        progress.done();
+        replay(site, store, key, print, progress);
       }
     }
     print.println("HTML reports: " + html.toAbsolutePath());
@@ -162,9 +161,11 @@ final class ReplayCommand implements Callable<Integer> {
     return dataSource;
   }
 
-  private void replay(PilotSite site, JdbcLedgerStore store, byte[] key, PrintWriter print) throws IOException {
+  private void replay(PilotSite site, JdbcLedgerStore store, byte[] key, PrintWriter print, Progress progress)
+      throws IOException {
     PilotYear year = families == null ? PilotYear.of(site, seed) : PilotYear.of(site, seed, families);
-    PilotYear.Result result = year.run(store);
+    PilotYear.Result result = year.run(store, progress::update);
+    progress.done();
     print.println("=".repeat(100));
     print.println(site.name() + ": decision log, first " + LOG_SAMPLE + " of " + result.log().size()
         + " requests (seed " + seed + ")");

@@ -123,7 +123,7 @@ class ReplayCommandTest {
   void badArgumentsExitWithTwoAndSayWhy() {
     Run zero = replay("--families", "0");
     assertEquals(2, zero.code());
-    assertTrue(zero.err().startsWith("--families must be from 1 to 5000, but was 0"), zero.err());
+    assertTrue(zero.err().startsWith("--families must be from 1 to 100000, but was 0"), zero.err());
     Run seed = replay("--seed", "x");
     assertEquals(2, seed.code());
     assertTrue(seed.err().contains("'--seed'") && seed.err().contains("'x'"), seed.err());

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.PriorityQueue;
+import java.util.function.DoubleConsumer;
 import java.util.Random;
 import java.util.SplittableRandom;
 import org.devolvedbudgets.examples.pilots.PilotSite;
@@ -68,8 +69,8 @@ import org.devolvedbudgets.rules.ledger.Submission;
  */
 public final class PilotYear {
 
-  /** The most eligible families a run accepts. */
-  public static final int MAX_FAMILIES = 5_000;
+  /** The most eligible families a run accepts: 100,000, a county's worth and more, for trying the ledger at scale. */
+  public static final int MAX_FAMILIES = 100_000;
 
   private static final LocalTime OPENING = LocalTime.of(9, 0);
   private static final int WORKING_MINUTES = 8 * 60;
@@ -154,12 +155,27 @@ public final class PilotYear {
    * @throws IllegalArgumentException if the store already holds events
    */
   public Result run(LedgerStore store) {
+    return run(store, done -> { });
+  }
+
+  /**
+   * Runs the year as {@link #run(LedgerStore)} does, telling {@code progress} how far through the term it is.
+   *
+   * @param store an empty store, not null
+   * @param progress told the share of the term simulated so far, from 0 to 1, at the start of each simulated
+   *     day and once at the end with 1, on the calling thread; not null
+   * @return the journal, the decision log and the report
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the store already holds events
+   */
+  public Result run(LedgerStore store, DoubleConsumer progress) {
     requireNonNull(store, "store");
+    requireNonNull(progress, "progress");
     if (store.lastSequence() != 0) {
       throw new IllegalArgumentException("store must be empty, but its journal holds " + store.lastSequence()
           + " events");
     }
-    return new Run(store).execute();
+    return new Run(store, progress).execute();
   }
 
   /** What a run produced. Immutable. */
@@ -256,6 +272,7 @@ public final class PilotYear {
     private final BudgetPeriod term = configuration.term();
     private final SimulatedClock clock = new SimulatedClock(term.start().atStartOfDay(BudgetPeriod.ZONE).toInstant());
     private final LedgerStore store;
+    private final DoubleConsumer progress;
     private final BudgetLedger ledger;
     private final PriorityQueue<Action> queue = new PriorityQueue<>();
     private final List<LogLine> log = new ArrayList<>();
@@ -263,8 +280,9 @@ public final class PilotYear {
     private long order;
     private int requests;
 
-    Run(LedgerStore store) {
+    Run(LedgerStore store, DoubleConsumer progress) {
       this.store = store;
+      this.progress = progress;
       this.ledger = BudgetLedger.builder(site.history()).store(store).clock(clock).build();
     }
 
@@ -287,6 +305,8 @@ public final class PilotYear {
         LocalDate today = BudgetPeriod.toLocalDate(next.at());
         while (day.isBefore(today)) {
           day = day.plusDays(1);
+          progress.accept(Math.min(1.0, (day.toEpochDay() - term.start().toEpochDay())
+              / (double) (term.end().toEpochDay() - term.start().toEpochDay())));
           Instant midnight = day.atStartOfDay(BudgetPeriod.ZONE).toInstant();
           clock.advanceTo(midnight);
           ledger.expire(midnight);
@@ -299,6 +319,7 @@ public final class PilotYear {
       clock.advanceTo(end);
       ledger.expire(end);
       EvaluationReport report = EvaluationReport.of(site.history(), store.readAll(), term);
+      progress.accept(1.0);
       return new Result(site, store, log, report);
     }
 
