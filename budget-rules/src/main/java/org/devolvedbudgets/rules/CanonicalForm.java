@@ -121,6 +121,17 @@ final class CanonicalForm {
     }
     line("cashAllowed", Boolean.toString(configuration.cashAllowed()));
     line("refundRestoresAllowance", Boolean.toString(configuration.refundRestoresAllowance()));
+    // Written only when present, so a version without a freeze has the form, and the fingerprint, it always had.
+    configuration.spendingFreeze().ifPresent(freeze -> {
+      line("spendingFreeze", freeze.approvedBy().map(Enum::name).orElse("-"));
+      List<String> safeguarding = new ArrayList<>();
+      for (Subcategory subcategory : freeze.safeguarding()) {
+        safeguarding.add(subcategory.category().name() + "/" + subcategory.code());
+      }
+      for (String subcategory : sorted(safeguarding)) {
+        line("freezeSafeguarding", subcategory);
+      }
+    });
   }
 
   private void write(SpendRequest request) {

@@ -32,6 +32,10 @@ public enum FindingCode {
   /** The payment method is cash and the scheme does not allow cash. Declines. */
   CASH_NOT_ALLOWED(true),
 
+  /** Spending is frozen under the version in force ({@code SpendingFreeze}), the request's subcategory is not one
+   * the scheme marks as safeguarding, and the freeze names no role that may approve it. Declines. */
+  SPENDING_FROZEN(true),
+
   /** The scheme has a per-child allowance that counts this request, and the request names no child: without one
    * the per-child cap could not be checked. Declines. */
   CHILD_NOT_NAMED(true),
@@ -54,6 +58,10 @@ public enum FindingCode {
 
   /** The amount is above the highest approval tier's limit: no one may authorise it. Declines. */
   ABOVE_APPROVAL_LIMITS(true),
+
+  /** Spending is frozen under the version in force, the request's subcategory is not one the scheme marks as
+   * safeguarding, and the freeze names a senior role whose approval lets it go ahead. Routes to that role. */
+  FREEZE_APPROVAL_REQUIRED(false),
 
   /** With this request a soft cap would be exceeded: the request needs exception approval by the approval
    * policy's top tier. Routes. */

@@ -93,7 +93,10 @@ public final class Fingerprint {
    * {@code devolved-budgets configuration 1}; then council, scheme id, scheme name, version, effective date,
    * currency, term, eligibility, allocation, each allowance in order (id, name, cap, scope, period, enforcement,
    * category), each approval tier in order, the cumulative threshold, the allowed categories and blocked
-   * subcategories sorted, and the cash and refund settings.
+   * subcategories sorted, and the cash and refund settings. A version that declares a spending freeze adds a
+   * {@code spendingFreeze} line (the approving role, or {@code -}) and a {@code freezeSafeguarding} line per
+   * safeguarding subcategory, sorted; a version without one is written exactly as before freezes existed, so
+   * every fingerprint recorded earlier still matches.
    *
    * @param configuration the version, not null
    * @return the canonical form, not null

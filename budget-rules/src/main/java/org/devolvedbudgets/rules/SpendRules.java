@@ -23,6 +23,7 @@ import org.devolvedbudgets.model.scheme.ApprovalTier;
 import org.devolvedbudgets.model.scheme.CumulativeThreshold;
 import org.devolvedbudgets.model.scheme.Enforcement;
 import org.devolvedbudgets.model.scheme.PilotConfiguration;
+import org.devolvedbudgets.model.scheme.SpendingFreeze;
 import org.devolvedbudgets.model.spend.PaymentMethod;
 import org.devolvedbudgets.model.spend.SpendRequest;
 import org.devolvedbudgets.rules.allocation.AllocationRecord;
@@ -307,6 +308,10 @@ public final class SpendRules {
       }
       found = checkEligibility(configuration, request, position, found);
       found = checkCategoryAndPayment(configuration, request, found);
+      SpendingFreeze freeze = configuration.spendingFreeze().orElse(null);
+      if (freeze != null && !freeze.isSafeguarding(request.subcategory())) {
+        found = checkFreeze(configuration, request, freeze, found);
+      }
       if (request.childIds().isEmpty()) {
         found = checkChildNamed(configuration, request, found);
       }
@@ -479,6 +484,26 @@ public final class SpendRules {
       ApprovalRole role = tiers.get(top).role();
       return Findings.add(found, FindingCode.SOFT_CAP_EXCEEDED, over + "; as an exception it needs approval by a "
           + roleName(role) + ".", figures, role).routeTo(top);
+    }
+
+    /** A request outside the safeguarding list during a freeze: declined, or routed to the freeze's role. */
+    private static Findings checkFreeze(PilotConfiguration configuration, SpendRequest request,
+        SpendingFreeze freeze, @Nullable Findings found) {
+      String frozen = "Spending is frozen from " + day(configuration.effectiveFrom()) + " (version "
+          + configuration.version() + " of this scheme): only spends the scheme marks as safeguarding go ahead, "
+          + "and " + request.subcategory().map(sub -> "'" + sub + "' is not one").orElse("this request names no "
+          + "subcategory");
+      ApprovalRole role = freeze.approvedBy().orElse(null);
+      if (role == null) {
+        return Findings.add(found, FindingCode.SPENDING_FROZEN, frozen + ".", null, null);
+      }
+      List<ApprovalTier> tiers = configuration.approvalPolicy().tiers();
+      int tier = 0;
+      while (tiers.get(tier).role() != role) {
+        tier++; // the configuration checked the role is one of the tiers'
+      }
+      return Findings.add(found, FindingCode.FREEZE_APPROVAL_REQUIRED, frozen + "; a " + roleName(role)
+          + " must approve it.", null, role).routeTo(tier);
     }
 
     private static @Nullable Findings routeForApproval(PilotConfiguration configuration, SpendRequest request,

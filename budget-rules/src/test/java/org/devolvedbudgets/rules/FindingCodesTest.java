@@ -5,6 +5,7 @@ import static org.devolvedbudgets.rules.TestPilots.base;
 import static org.devolvedbudgets.rules.TestPilots.gbp;
 import static org.devolvedbudgets.rules.TestPilots.on;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumMap;
@@ -23,6 +24,7 @@ import org.devolvedbudgets.model.scheme.AllowanceScope;
 import org.devolvedbudgets.model.scheme.ApprovalPolicy;
 import org.devolvedbudgets.model.scheme.ApprovalRole;
 import org.devolvedbudgets.model.scheme.ApprovalTier;
+import org.devolvedbudgets.model.scheme.SpendingFreeze;
 import org.devolvedbudgets.model.scheme.CumulativeThreshold;
 import org.devolvedbudgets.model.scheme.Enforcement;
 import org.devolvedbudgets.model.scheme.PilotConfiguration;
@@ -73,6 +75,30 @@ class FindingCodesTest {
     return TestPilots.request(team, amount).addChildIds(ELDER);
   }
 
+  /** The scheme with spending frozen: only bedding goes ahead, or what {@code approvedBy} approves. */
+  static PilotConfiguration frozen(@org.jspecify.annotations.Nullable ApprovalRole approvedBy) {
+    return PilotConfiguration.builder().from(everything()).spendingFreeze(SpendingFreeze.of(
+        java.util.Set.of(Subcategory.BEDDING), java.util.Optional.ofNullable(approvedBy))).build();
+  }
+
+  @Test
+  void aFreezeDeclinesOrRoutesAllButSafeguardingAndSaysWhy() {
+    Decision declined = SCENARIOS.get(FindingCode.SPENDING_FROZEN).get();
+    assertEquals("Spending is frozen from 1 April 2019 (version 1 of this scheme): only spends the scheme marks as "
+        + "safeguarding go ahead, and this request names no subcategory.", declined.findings().get(0).message());
+    Decision routed = SCENARIOS.get(FindingCode.FREEZE_APPROVAL_REQUIRED).get();
+    assertEquals(ApprovalRole.HEAD_OF_SERVICE, routed.requiredRole().orElseThrow());
+    assertEquals(2, routed.requiredTier(), "the head of service's tier");
+    SpendRequest bedding = forChild(VAT, "50.00").category(SpendCategory.PRACTICAL).subcategory(Subcategory.BEDDING)
+        .build();
+    assertEquals(Outcome.APPROVED, SpendRules.decide(frozen(null), bedding, BudgetPosition.empty()).outcome());
+    SpendRequest car = forChild(VAT, "50.00").category(SpendCategory.PRACTICAL).subcategory(Subcategory.CAR).build();
+    assertTrue(SpendRules.decide(frozen(null), car, BudgetPosition.empty()).findings().get(0).message()
+        .endsWith("and 'PRACTICAL/car' is not one."));
+    assertThrows(org.devolvedbudgets.model.scheme.ConfigurationException.class,
+        () -> frozen(ApprovalRole.DIRECTOR), "the director is not one of the scheme's tiers");
+  }
+
   private static Decision decide(SpendRequest request) {
     return decide(request, BudgetPosition.empty());
   }
@@ -117,6 +143,10 @@ class FindingCodesTest {
         .category(SpendCategory.PRACTICAL).subcategory(Subcategory.RENT_ARREARS).build()));
     SCENARIOS.put(FindingCode.CASH_NOT_ALLOWED,
         () -> decide(forChild(VAT, "50.00").paymentMethod(PaymentMethod.CASH).build()));
+    SCENARIOS.put(FindingCode.SPENDING_FROZEN, () -> SpendRules.decide(frozen(null), forChild(VAT, "50.00").build(),
+        BudgetPosition.empty()));
+    SCENARIOS.put(FindingCode.FREEZE_APPROVAL_REQUIRED, () -> SpendRules.decide(frozen(ApprovalRole.HEAD_OF_SERVICE),
+        forChild(VAT, "50.00").build(), BudgetPosition.empty()));
     SCENARIOS.put(FindingCode.EXCEEDS_REQUEST_CAP, () -> decide(forChild(VAT, "1000.01").build()));
     SCENARIOS.put(FindingCode.EXCEEDS_CHILD_ALLOWANCE,
         () -> decide(forChild(VAT, "300.01").build()));

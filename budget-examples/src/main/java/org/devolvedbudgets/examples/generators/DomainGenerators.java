@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import javax.money.CurrencyUnit;
@@ -34,6 +36,7 @@ import org.devolvedbudgets.model.scheme.CumulativeThreshold;
 import org.devolvedbudgets.model.scheme.Enforcement;
 import org.devolvedbudgets.model.scheme.PilotConfiguration;
 import org.devolvedbudgets.model.scheme.Randomisation;
+import org.devolvedbudgets.model.scheme.SpendingFreeze;
 import org.devolvedbudgets.model.spend.PaymentMethod;
 import org.devolvedbudgets.model.spend.SpendCategory;
 import org.devolvedbudgets.model.spend.SpendRequest;
@@ -413,6 +416,28 @@ public final class DomainGenerators {
       }
       builder.allowedCategories(allowed.isEmpty() ? EnumSet.of(SpendCategory.PRACTICAL) : allowed);
       return builder.build();
+    };
+  }
+
+  /**
+   * Returns the configurations of {@link #configurations()} with a spending freeze: up to four safeguarding
+   * subcategories, and half the time one of the approval policy's roles whose approval lets other spends go ahead.
+   *
+   * @return the generator
+   */
+  public static Gen<PilotConfiguration> frozenConfigurations() {
+    Gen<PilotConfiguration> configurations = configurations();
+    Gen<Subcategory> subcategories = subcategories();
+    return in -> {
+      PilotConfiguration configuration = configurations.generate(in);
+      Set<Subcategory> safeguarding = new HashSet<>();
+      for (int i = (int) pick(in, 0, 4); i > 0; i--) {
+        safeguarding.add(subcategories.generate(in));
+      }
+      Optional<ApprovalRole> approvedBy = chance(in) ? Optional.empty()
+          : Optional.of(oneOf(in, configuration.approvalPolicy().tiers()).role());
+      return PilotConfiguration.builder().from(configuration)
+          .spendingFreeze(SpendingFreeze.of(safeguarding, approvedBy)).build();
     };
   }
 

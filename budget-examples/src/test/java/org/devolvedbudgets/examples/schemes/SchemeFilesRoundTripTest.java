@@ -53,6 +53,14 @@ class SchemeFilesRoundTripTest {
   }
 
   @Test
+  void generatedConfigurationsWithASpendingFreezeRoundTrip() {
+    qt().withExamples(200).forAll(DomainGenerators.frozenConfigurations()).checkAssert(configuration -> {
+      ConfigurationHistory history = ConfigurationHistory.of(configuration);
+      assertEquals(history, reread(history), () -> SchemeFiles.write(history));
+    });
+  }
+
+  @Test
   void theShippedSchemeFilesAreThePilotsInCanonicalForm() throws IOException {
     for (Map.Entry<String, ConfigurationHistory> pilot : PILOTS.entrySet()) {
       Path file = SHIPPED.resolve(pilot.getKey());

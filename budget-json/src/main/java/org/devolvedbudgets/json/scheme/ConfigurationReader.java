@@ -2,9 +2,12 @@ package org.devolvedbudgets.json.scheme;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.money.CurrencyUnit;
@@ -35,6 +38,7 @@ import org.devolvedbudgets.model.scheme.Enforcement;
 import org.devolvedbudgets.model.scheme.PilotConfiguration;
 import org.devolvedbudgets.model.scheme.ProblemCode;
 import org.devolvedbudgets.model.scheme.Randomisation;
+import org.devolvedbudgets.model.scheme.SpendingFreeze;
 import org.devolvedbudgets.model.spend.SpendCategory;
 import org.devolvedbudgets.model.spend.Subcategory;
 import org.devolvedbudgets.model.text.SafeText;
@@ -57,12 +61,12 @@ final class ConfigurationReader {
   /** The fields of one version in a scheme file. */
   static final String[] VERSION_FIELDS = {"version", "effectiveFrom", "scheme", "term", "allTeamsEligible",
       "eligibleTeams", "allocation", "allowances", "approvalPolicy", "allowedCategories", "blockedSubcategories",
-      "cashAllowed", "refundRestoresAllowance"};
+      "cashAllowed", "refundRestoresAllowance", "spendingFreeze"};
 
   /** The fields of a stand-alone configuration: a version's, and the scheme's own. */
   static final String[] STANDALONE_FIELDS = {"pilot", "council", "schemeId", "currency", "version", "effectiveFrom",
       "scheme", "term", "allTeamsEligible", "eligibleTeams", "allocation", "allowances", "approvalPolicy",
-      "allowedCategories", "blockedSubcategories", "cashAllowed", "refundRestoresAllowance"};
+      "allowedCategories", "blockedSubcategories", "cashAllowed", "refundRestoresAllowance", "spendingFreeze"};
 
   /** The scheme id of a stand-alone configuration that names neither a base nor an id of its own. */
   static final SchemeId UNNAMED_SCHEME = SchemeId.of("scenario");
@@ -193,6 +197,8 @@ final class ConfigurationReader {
     reading.optional("cashAllowed", () -> builder.cashAllowed(json.bool("cashAllowed")));
     reading.optional("refundRestoresAllowance",
         () -> builder.refundRestoresAllowance(json.bool("refundRestoresAllowance")));
+    reading.optional("spendingFreeze", () -> builder.spendingFreeze(reading.nested("spendingFreeze",
+        () -> freeze(json.child("spendingFreeze"), strict), () -> SpendingFreeze.of(Set.of(), Optional.empty()))));
     if (reading.scalarFailed) {
       return null; // the configuration's own checks need every scalar: what was found is reported
     }
@@ -398,6 +404,21 @@ final class ConfigurationReader {
         }
         throw new IllegalArgumentException("unknown period");
     }
+  }
+
+  private static SpendingFreeze freeze(JsonValue json, boolean strict) {
+    ProblemCollector problems = new ProblemCollector(json.document());
+    json.checkFields(problems, "safeguarding", "approvedBy");
+    Set<Subcategory> safeguarding = new LinkedHashSet<>();
+    for (JsonValue subcategory : json.optionalArray("safeguarding")) {
+      problems.attempt(() -> safeguarding.add(subcategory.parse(FileProblemCode.BAD_VALUE,
+          "CATEGORY/code, such as \"PRACTICAL/bedding\"", Subcategory::parse)));
+    }
+    Optional<ApprovalRole> approvedBy = json.has("approvedBy")
+        ? Optional.ofNullable(problems.attempt(() -> json.enumValue("approvedBy", ApprovalRole.class, strict)))
+        : Optional.empty();
+    problems.throwIfAny();
+    return SpendingFreeze.of(safeguarding, approvedBy);
   }
 
   private static ApprovalPolicy approval(JsonValue json, boolean strict) {

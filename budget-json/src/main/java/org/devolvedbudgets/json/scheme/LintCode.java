@@ -29,5 +29,9 @@ public enum LintCode {
 
   /** A version takes effect on or after the end of the term of the version before it: requests in between fall
    * outside any term. */
-  VERSION_AFTER_EARLIER_TERM
+  VERSION_AFTER_EARLIER_TERM,
+
+  /** A spending freeze marks as safeguarding a subcategory the scheme blocks, or whose category it does not allow:
+   * such a spend is declined anyway, so the freeze lets through less than it seems to. */
+  FREEZE_SAFEGUARDING_REFUSED
 }

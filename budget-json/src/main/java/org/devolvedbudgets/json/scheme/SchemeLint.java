@@ -125,6 +125,14 @@ public final class SchemeLint {
                 + " is not allowed at all, so the block does nothing"));
       }
     }
+    configuration.spendingFreeze().ifPresent(freeze -> freeze.safeguarding().stream()
+        .sorted(Comparator.comparing(Subcategory::toString))
+        .filter(subcategory -> configuration.blockedSubcategories().contains(subcategory)
+            || !configuration.allowedCategories().contains(subcategory.category()))
+        .forEach(subcategory -> warnings.add(new LintWarning(LintCode.FREEZE_SAFEGUARDING_REFUSED,
+            path + ".spendingFreeze.safeguarding", "the freeze marks " + subcategory + " as safeguarding, but the "
+                + "scheme " + (configuration.blockedSubcategories().contains(subcategory) ? "blocks it"
+                : "does not allow its category " + subcategory.category()) + ", so such a spend is declined anyway"))));
   }
 
   /** The smallest hard cap that bounds every request's own amount, whatever its category; null if none. */

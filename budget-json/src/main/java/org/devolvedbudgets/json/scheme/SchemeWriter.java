@@ -94,6 +94,13 @@ final class SchemeWriter {
     new TreeSet<>(subcategories).forEach(blocked::add);
     json.put("cashAllowed", configuration.cashAllowed());
     json.put("refundRestoresAllowance", configuration.refundRestoresAllowance());
+    configuration.spendingFreeze().ifPresent(freeze -> {
+      ObjectNode node = json.putObject("spendingFreeze");
+      ArrayNode safeguarding = node.putArray("safeguarding");
+      new TreeSet<>(freeze.safeguarding().stream().map(SchemeWriter::subcategory).toList())
+          .forEach(safeguarding::add);
+      freeze.approvedBy().ifPresent(role -> node.put("approvedBy", role.name()));
+    });
     return json;
   }
 

@@ -52,6 +52,10 @@ class SchemeLintTest {
     assertEquals(List.of("BLOCKED_SUBCATEGORY_NOT_ALLOWED $.versions[1].blockedSubcategories"),
         lint(changed("\"allTeamsEligible\": true,", "\"allTeamsEligible\": true, \"allowedCategories\": "
             + "[\"PRACTICAL\"], \"blockedSubcategories\": [\"THERAPEUTIC/counselling\"],")));
+    assertEquals(List.of("FREEZE_SAFEGUARDING_REFUSED $.versions[1].spendingFreeze.safeguarding"),
+        lint(changed("\"allTeamsEligible\": true,", "\"allTeamsEligible\": true, \"allowedCategories\": "
+            + "[\"PRACTICAL\"], \"spendingFreeze\": { \"safeguarding\": [\"PRACTICAL/bedding\", "
+            + "\"THERAPEUTIC/counselling\"] },")));
     assertEquals(List.of("VERSION_AFTER_EARLIER_TERM $.versions[1].effectiveFrom"),
         lint(changed("\"term\": { \"start\": \"2019-04-01\", \"end\": \"2021-04-01\" },\n      \"eligibleTeams\"",
             "\"term\": { \"start\": \"2019-04-01\", \"end\": \"2020-04-01\" },\n      \"eligibleTeams\"")

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.money.CurrencyUnit;
 import org.devolvedbudgets.model.id.AllowanceId;
@@ -203,6 +204,14 @@ public abstract class PilotConfiguration {
     return true;
   }
 
+  /**
+   * Returns the spending freeze this version declares, if any: from its effective date only safeguarding spends go
+   * ahead as usual ({@link SpendingFreeze}). Defaults to none; a later version without one lifts it.
+   *
+   * @return the freeze, or empty
+   */
+  public abstract Optional<SpendingFreeze> spendingFreeze();
+
   @Value.Check
   final void check() {
     Problems problems = new Problems("PilotConfiguration");
@@ -256,6 +265,10 @@ public abstract class PilotConfiguration {
         .ifPresent(date -> problems.add(ProblemCode.SUSPENSION_OUTSIDE_TERM,
             "allocation.randomisation.suspendedFrom",
             "suspendedFrom " + date + " must lie within the term " + term()));
+    spendingFreeze().flatMap(SpendingFreeze::approvedBy)
+        .filter(role -> approvalPolicy().tiers().stream().noneMatch(tier -> tier.role() == role))
+        .ifPresent(role -> problems.add(ProblemCode.FREEZE_ROLE_NOT_A_TIER, "spendingFreeze.approvedBy",
+            "the freeze's approving role " + role + " must be one of the approval policy's tiers"));
     problems.throwIfAny();
   }
 

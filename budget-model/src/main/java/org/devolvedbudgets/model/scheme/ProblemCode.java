@@ -81,5 +81,8 @@ public enum ProblemCode {
    * Two allowances share an id, so their balances would be one. Ids are what balances key on: a later version
    * that keeps an allowance's id keeps its money, whatever its name.
    */
-  DUPLICATE_ALLOWANCE_ID
+  DUPLICATE_ALLOWANCE_ID,
+
+  /** A spending freeze's approving role is not one of the approval policy's tiers, so no approval could reach it. */
+  FREEZE_ROLE_NOT_A_TIER
 }
