@@ -96,7 +96,7 @@ public final class Budget implements Callable<Integer> {
     command.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     command.setExecutionExceptionHandler((e, failed, parsed) -> {
       PrintWriter errors = failed.getErr();
-      errors.println(message(failed.getCommandName(), e));
+      errors.println(message(failed.getCommandSpec().qualifiedName(), e));
       if (debug) {
         e.printStackTrace(errors);
       }
@@ -117,7 +117,7 @@ public final class Budget implements Callable<Integer> {
 
   /** One line per problem, prefixed with the command, never quoting input raw. */
   private static String message(String command, Exception e) {
-    String prefix = "budget " + command + ": ";
+    String prefix = command + ": ";
     if (e instanceof FileReadException) {
       return prefix + String.join("\n" + prefix, e.getMessage().lines().toArray(String[]::new));
     }

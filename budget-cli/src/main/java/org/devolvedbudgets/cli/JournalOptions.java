@@ -68,8 +68,18 @@ final class JournalOptions {
     try {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new CliException("cannot open the journal's database: " + e.getClass().getSimpleName());
+      throw new CliException("cannot open the journal's database, " + describe() + sqlState(e));
     }
+  }
+
+  /** The SQL state of the first database error behind a failure, as " (SQL state 08001)", or nothing. */
+  private static String sqlState(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.sql.SQLException && ((java.sql.SQLException) cause).getSQLState() != null) {
+        return " (SQL state " + ((java.sql.SQLException) cause).getSQLState() + ")";
+      }
+    }
+    return "";
   }
 
   /** Where the journal is, for messages: the file, or the URL without its query (which may hold a password). */

@@ -120,6 +120,11 @@ class ReportCommandTest {
         .toString(), "--journal", journal.toString());
     assertEquals(0, otherScheme.code(), "each scheme's journal is its own");
     assertEquals(2, Run.budget("journal").code(), "a subcommand is needed");
+    Run missingScheme = Run.budget("journal", "export", "--scheme", dir.resolve("none.json").toString(),
+        "--journal", journal.toString());
+    assertEquals(2, missingScheme.code());
+    assertTrue(missingScheme.err().startsWith("budget journal export: " + dir.resolve("none.json")
+        + ": $: no such file [UNREADABLE]"), missingScheme.err());
   }
 
   @Test
