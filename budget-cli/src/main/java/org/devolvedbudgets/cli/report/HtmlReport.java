@@ -138,8 +138,12 @@ public final class HtmlReport {
         .append(summary("Approved", Integer.toString(report.approved())))
         .append(summary("Spent", report.spent().format(Locale.UK)))
         .append(summary("Median time to payment", report.timeToPayment().median().map(HtmlReport::duration)
-            .orElse("none paid")))
-        .append("</div>\n");
+            .orElse("none paid")));
+    if (report.decidedUnderFreeze().part() > 0) {
+      html.append(summary("Decided under a spending freeze", report.decidedUnderFreeze().toString()))
+          .append(summary("Held back by the freeze", report.heldBackByFreeze().toString()));
+    }
+    html.append("</div>\n");
     for (Chart chart : charts) {
       html.append(section(chart));
     }

@@ -48,7 +48,7 @@ public final class ReportTables {
         .row("with at least one request", Integer.toString(report.familiesWithRequests()))
         .row("uptake", report.uptake().toString())
         .render("  "));
-    out.append('\n').append(TextTable.withHeader("Requests", "")
+    TextTable outcomes = TextTable.withHeader("Requests", "")
         .row("made", Integer.toString(requests))
         .row("approved (went ahead)", share(report.approved(), requests))
         .row("  of which paid", Integer.toString(report.count(RequestStatus.POSTED)))
@@ -56,8 +56,12 @@ public final class ReportTables {
         .row("rejected by a manager", share(report.rejected(), requests))
         .row("expired awaiting approval", share(report.expired(), requests))
         .row("still awaiting approval", share(report.count(RequestStatus.AWAITING_APPROVAL), requests))
-        .row("needed a manager's approval", report.neededApproval().toString())
-        .render("  "));
+        .row("needed a manager's approval", report.neededApproval().toString());
+    if (report.decidedUnderFreeze().part() > 0) { // only schemes that froze spending show these
+      outcomes.row("decided under a spending freeze", report.decidedUnderFreeze().toString())
+          .row("  held back by the freeze", report.heldBackByFreeze().toString());
+    }
+    out.append('\n').append(outcomes.render("  "));
     TextTable spend = TextTable.withHeader("Spend (paid less refunded)", "amount", "share");
     for (Map.Entry<SpendCategory, Money> entry : report.spentByCategory().entrySet()) {
       spend.row(entry.getKey().displayName(), money(entry.getValue()), percent(entry.getValue(), report.spent()));

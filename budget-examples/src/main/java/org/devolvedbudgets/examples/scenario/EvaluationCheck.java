@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
 final class EvaluationCheck {
 
   static final String[] FIELDS = {"eligible", "withRequests", "uptake", "requests", "approved", "declined",
-      "rejected", "expired", "awaiting", "neededApproval", "spent", "spentByCategory", "spentByTeam", "spentByArm"};
+      "rejected", "expired", "awaiting", "neededApproval", "spent", "spentByCategory", "spentByTeam", "spentByArm",
+      "decidedUnderFreeze", "heldBackByFreeze"};
 
   private final @Nullable BudgetPeriod range;
   private final Map<String, Object> expected = new LinkedHashMap<>();
@@ -67,6 +68,8 @@ final class EvaluationCheck {
     switch (field) {
       case "uptake":
       case "neededApproval":
+      case "decidedUnderFreeze":
+      case "heldBackByFreeze":
         return expect.parse(field, FileProblemCode.BAD_VALUE, "a share such as \"7 of 21\"", text -> {
           if (!text.matches("[0-9]{1,9} of [0-9]{1,9}")) {
             throw new IllegalArgumentException("not 'N of M'");
@@ -124,6 +127,8 @@ final class EvaluationCheck {
     actual.put("expired", (long) report.expired());
     actual.put("awaiting", (long) report.count(RequestStatus.AWAITING_APPROVAL));
     actual.put("neededApproval", report.neededApproval().part() + " of " + report.neededApproval().whole());
+    actual.put("decidedUnderFreeze", report.decidedUnderFreeze().part() + " of " + report.decidedUnderFreeze().whole());
+    actual.put("heldBackByFreeze", report.heldBackByFreeze().part() + " of " + report.heldBackByFreeze().whole());
     actual.put("spent", report.spent());
     Map<String, Money> byCategory = new LinkedHashMap<>();
     report.spentByCategory().forEach((category, amount) -> byCategory.put(category.name(), amount));

@@ -69,6 +69,8 @@ public final class EvaluationReport {
   private final int familiesWithRequests;
   private final Map<RequestStatus, Integer> statusCounts;
   private final int neededApproval;
+  private final int underFreeze;
+  private final int heldBackByFreeze;
   private final Money spent;
   private final Map<SpendCategory, Money> spentByCategory;
   private final SortedMap<TeamId, Money> spentByTeam;
@@ -98,11 +100,26 @@ public final class EvaluationReport {
     int decisions = 0;
     int payments = 0;
     int routed = 0;
+    int frozen = 0;
+    int heldBack = 0;
+    int lastVersion = -1;
+    boolean lastFrozen = false;
     long total = 0;
     for (int i = 0; i < requests.size(); i++) {
       RequestSummary request = requests.get(i);
       FamilyTally family = fold.familyOf.get(i);
       counts[request.status().ordinal()]++;
+      if (request.configurationVersion() != lastVersion) { // requests mostly share a version: look up changes only
+        lastVersion = request.configurationVersion();
+        lastFrozen = fold.history.version(lastVersion).flatMap(PilotConfiguration::spendingFreeze).isPresent();
+      }
+      if (lastFrozen) {
+        frozen++;
+        if (request.codes().contains(FindingCode.SPENDING_FROZEN)
+            || request.codes().contains(FindingCode.FREEZE_APPROVAL_REQUIRED)) {
+          heldBack++;
+        }
+      }
       if (request.outcome() == Outcome.NEEDS_APPROVAL) {
         routed++;
       }
@@ -144,6 +161,8 @@ public final class EvaluationReport {
     }
     this.statusCounts = Collections.unmodifiableMap(statusCounts);
     this.neededApproval = routed;
+    this.underFreeze = frozen;
+    this.heldBackByFreeze = heldBack;
     this.spent = Money.ofMinor(currency, total);
     Map<SpendCategory, Money> categories = new EnumMap<>(SpendCategory.class);
     for (SpendCategory category : SpendCategory.values()) {
@@ -362,6 +381,25 @@ public final class EvaluationReport {
    */
   public Share neededApproval() {
     return Share.of(neededApproval, requests.size());
+  }
+
+  /**
+   * Returns the requests decided under a configuration version that declared a spending freeze, of all requests.
+   *
+   * @return the share
+   */
+  public Share decidedUnderFreeze() {
+    return Share.of(underFreeze, requests.size());
+  }
+
+  /**
+   * Returns the requests a spending freeze declined or sent to its senior role (a {@code SPENDING_FROZEN} or
+   * {@code FREEZE_APPROVAL_REQUIRED} finding), of those decided under a freeze.
+   *
+   * @return the share
+   */
+  public Share heldBackByFreeze() {
+    return Share.of(heldBackByFreeze, underFreeze);
   }
 
   /**
