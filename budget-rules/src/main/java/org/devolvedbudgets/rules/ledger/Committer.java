@@ -224,9 +224,20 @@ final class Committer {
     }
   }
 
+  /*
+   * The lists of the group being appended, kept and cleared rather than made for every append: only the holder of
+   * the append lock uses them, and they cost about half a kilobyte an operation when made afresh. The store is
+   * given a copy of the events, never these lists.
+   */
+  private final List<Change> group = new ArrayList<>();
+  private final List<LedgerEvent> groupEvents = new ArrayList<>();
+  private final List<Change> accepted = new ArrayList<>();
+  private final List<List<LedgerEvent>> eventsOf = new ArrayList<>();
+  private final List<List<@Nullable Entry>> checks = new ArrayList<>();
+
   /** Appends a group of queued changes as one. Call with the append lock held. */
   private void lead() {
-    List<Change> group = new ArrayList<>();
+    group.clear();
     for (Change next = queue.poll(); next != null; next = group.size() < MAX_GROUP ? queue.poll() : null) {
       group.add(next);
     }
@@ -247,6 +258,11 @@ final class Committer {
           LockSupport.unpark(change.thread);
         }
       }
+      group.clear();
+      groupEvents.clear();
+      accepted.clear();
+      eventsOf.clear();
+      checks.clear();
     }
   }
 
@@ -254,10 +270,7 @@ final class Committer {
   private void append(List<Change> group) {
     String stopped = stoppedBecause;
     Instant recordedAt = requireNonNull(clock.instant(), "clock.instant()");
-    List<LedgerEvent> events = new ArrayList<>(2 * group.size());
-    List<Change> accepted = new ArrayList<>(group.size());
-    List<List<LedgerEvent>> eventsOf = new ArrayList<>(group.size());
-    List<List<@Nullable Entry>> checks = new ArrayList<>(group.size());
+    List<LedgerEvent> events = groupEvents;
     // A group of one (every change when there is one caller) has nothing to clash with inside it.
     Set<RequestId> requests = group.size() == 1 ? Set.of() : new HashSet<>();
     Set<OperationId> operations = group.size() == 1 ? Set.of() : new HashSet<>();
@@ -278,10 +291,7 @@ final class Committer {
           continue;
         }
         long first = lastSequence + 1 + events.size();
-        List<LedgerEvent> own = new ArrayList<>(change.drafts.size());
-        for (int i = 0; i < change.drafts.size(); i++) {
-          own.add(change.drafts.get(i).build(first + i, recordedAt));
-        }
+        List<LedgerEvent> own = numbered(change, first, recordedAt);
         checks.add(balances.check(own));
         eventsOf.add(own);
         accepted.add(change);
@@ -295,7 +305,7 @@ final class Committer {
     }
     boolean landed;
     try {
-      store.append(lastSequence, events);
+      store.append(lastSequence, List.copyOf(events));
       landed = true;
     } catch (ConcurrentAppendException e) {
       fail(accepted, Retry.CONFLICT);
@@ -318,6 +328,22 @@ final class Committer {
             + " onwards were stored but could not be applied: " + e.getMessage());
       }
     }
+  }
+
+  /** A change's events, numbered from {@code first}, as an immutable list (most changes make one or two). */
+  private static List<LedgerEvent> numbered(Change change, long first, Instant recordedAt) {
+    int size = change.drafts.size();
+    if (size == 1) {
+      return List.of(change.drafts.get(0).build(first, recordedAt));
+    }
+    if (size == 2) {
+      return List.of(change.drafts.get(0).build(first, recordedAt), change.drafts.get(1).build(first + 1, recordedAt));
+    }
+    LedgerEvent[] events = new LedgerEvent[size];
+    for (int i = 0; i < size; i++) {
+      events[i] = change.drafts.get(i).build(first + i, recordedAt);
+    }
+    return List.of(events);
   }
 
   /**
