@@ -108,7 +108,7 @@ final class JournalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
       ConfigurationHistory history = journal.history();
-      List<LedgerEvent> events = journal.events(history);
+      List<LedgerEvent> events = journal.events(history, spec.commandLine().getErr());
       if (output != null) {
         JournalFiles.write(history.schemeId(), events, output);
         spec.commandLine().getErr().println("Wrote " + events.size() + " events to " + output.toAbsolutePath());

@@ -2,6 +2,7 @@ package org.devolvedbudgets.cli;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,11 +45,21 @@ final class JournalOptions {
     return SchemeFiles.read(scheme);
   }
 
-  /** Reads the scheme's whole journal. */
-  List<LedgerEvent> events(ConfigurationHistory history) {
+  /**
+   * Reads the scheme's whole journal, warning on {@code err} when it holds none of the scheme's events (a scheme
+   * file other than the one the journal was kept under, most likely).
+   */
+  List<LedgerEvent> events(ConfigurationHistory history, PrintWriter err) {
+    List<LedgerEvent> events;
     try (HikariDataSource dataSource = open()) {
-      return JdbcLedgerStore.of(dataSource, history.schemeId()).readAll();
+      events = JdbcLedgerStore.of(dataSource, history.schemeId()).readAll();
     }
+    if (events.isEmpty()) {
+      err.println("warning: " + describe() + " holds no events of scheme " + history.schemeId()
+          + "; is that the scheme the journal was kept under?");
+      err.flush();
+    }
+    return events;
   }
 
   /** Opens a small pool on the journal's database; a SQLite file must exist already. */

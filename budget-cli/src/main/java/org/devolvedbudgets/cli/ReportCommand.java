@@ -91,7 +91,7 @@ final class ReportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--from must be before --to, but was " + start + " and "
           + end);
     }
-    List<LedgerEvent> events = journal.events(history);
+    List<LedgerEvent> events = journal.events(history, spec.commandLine().getErr());
     EvaluationReport report = EvaluationReport.of(history, events, BudgetPeriod.of(start, end));
     ConsortFlow flow = ConsortFlow.of(events, report);
     spec.commandLine().getOut().print(ReportTables.render(report));

@@ -62,6 +62,16 @@ class ReportCommandTest {
   }
 
   @Test
+  void aSchemeWhoseJournalIsNotThereIsReportedEmptyWithAWarning() throws IOException {
+    Path other = Files.writeString(dir.resolve("other.scheme.json"), Files.readString(DARLINGTON)
+        .replace("\"schemeId\": \"darlington-devolved-budgets\"", "\"schemeId\": \"another-scheme\""));
+    Run empty = Run.budget("report", "--scheme", other.toString(), "--journal", journal.toString());
+    assertEquals(0, empty.code(), empty.err());
+    assertTrue(empty.err().startsWith("warning: SQLite file " + journal + " holds no events of scheme "
+        + "another-scheme; is that the scheme the journal was kept under?"), empty.err());
+  }
+
+  @Test
   void aRangeOfOneQuarterCountsOnlyItsRequests() {
     Run whole = Run.budget("report", "--scheme", DARLINGTON.toString(), "--journal", journal.toString());
     Run quarter = Run.budget("report", "--scheme", DARLINGTON.toString(), "--journal", journal.toString(),
