@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** README shows the command's help as the command prints it, and every subcommand has help with examples. */
@@ -13,11 +11,7 @@ class ReadmeCommandLineTest {
 
   @Test
   void theReadmesHelpIsWhatBudgetHelpPrints() throws IOException {
-    String readme = Files.readString(Path.of("..", "README.md"));
-    int marker = readme.indexOf("<!-- budget-help");
-    assertTrue(marker >= 0, "README shows the command's help");
-    int start = readme.indexOf("```text\n", marker) + "```text\n".length();
-    String shown = readme.substring(start, readme.indexOf("```", start));
+    String shown = Readme.textBlockAfter("<!-- budget-help");
     Run help = Run.budget("--help");
     assertEquals(0, help.code());
     assertEquals(help.out(), shown);

@@ -54,11 +54,7 @@ class ReplayCommandTest {
 
   @Test
   void theReadmesExcerptIsWhatTheReplayPrints() throws IOException {
-    String readme = Files.readString(Path.of("..", "README.md"));
-    int marker = readme.indexOf("<!-- replay-excerpt");
-    assertTrue(marker >= 0, "the README shows the replay's output");
-    int start = readme.indexOf("```text\n", marker) + "```text\n".length();
-    String excerpt = readme.substring(start, readme.indexOf("```", start));
+    String excerpt = Readme.textBlockAfter("<!-- replay-excerpt");
     String out = replay().out();
 
     for (String line : excerpt.lines().filter(line -> !line.isBlank()).toList()) {

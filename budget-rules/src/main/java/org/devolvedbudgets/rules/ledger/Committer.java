@@ -243,7 +243,7 @@ final class Committer {
     }
     boolean completed = false;
     try {
-      append(group);
+      appendGroup();
       completed = true;
     } finally {
       // An error (out of memory, say) may have struck after the store took the events: fail closed.
@@ -266,8 +266,8 @@ final class Committer {
     }
   }
 
-  /** Numbers, checks, appends and folds a group, recording each change's failure in it. */
-  private void append(List<Change> group) {
+  /** Numbers, checks, appends and folds {@link #group}, recording each change's failure in it. */
+  private void appendGroup() {
     String stopped = stoppedBecause;
     Instant recordedAt = requireNonNull(clock.instant(), "clock.instant()");
     List<LedgerEvent> events = groupEvents;
