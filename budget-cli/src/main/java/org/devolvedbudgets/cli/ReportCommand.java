@@ -92,6 +92,7 @@ final class ReportCommand implements Callable<Integer> {
           + end);
     }
     List<LedgerEvent> events = journal.events(history, spec.commandLine().getErr());
+    byte[] key = keyFile == null ? PseudonymisedCsv.newKey() : key(keyFile); // checked before anything is written
     EvaluationReport report = EvaluationReport.of(history, events, BudgetPeriod.of(start, end));
     ConsortFlow flow = ConsortFlow.of(events, report);
     spec.commandLine().getOut().print(ReportTables.render(report));
@@ -100,7 +101,6 @@ final class ReportCommand implements Callable<Integer> {
       HtmlReport.write(report, flow, html);
       wrote.add("HTML report: " + html.toAbsolutePath());
     }
-    byte[] key = keyFile == null ? PseudonymisedCsv.newKey() : key(keyFile);
     if (csv != null) {
       try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
         PseudonymisedCsv.write(report, key, out);
@@ -146,6 +146,11 @@ final class ReportCommand implements Callable<Integer> {
     if (key.length < PseudonymisedCsv.MIN_KEY_BYTES) {
       throw new CliException("--key-file: the key must be at least " + PseudonymisedCsv.MIN_KEY_BYTES
           + " bytes, but " + SafeText.escapeUnsafe(file.toString()) + " holds " + key.length);
+    }
+    try {
+      PseudonymisedCsv.pseudonym(key, "family", org.devolvedbudgets.model.id.FamilyId.of("key-check"));
+    } catch (IllegalArgumentException e) {
+      throw new CliException("--key-file: " + e.getMessage()); // too few distinct bytes: says how many, never which
     }
     return key;
   }

@@ -103,6 +103,14 @@ class ReportCommandTest {
         "--csv", dir.resolve("k.csv").toString(), "--key-file", shortKey.toString());
     assertEquals(2, key.code());
     assertTrue(key.err().contains("--key-file: the key must be at least 32 bytes"), key.err());
+    assertFalse(Files.exists(dir.resolve("k.csv")), "nothing written before the key is found wanting");
+    Path weakKey = Files.write(dir.resolve("weak.key"), new byte[40]);
+    Run weak = Run.budget("report", "--scheme", DARLINGTON.toString(), "--journal", journal.toString(),
+        "--html", dir.resolve("weak.html").toString(), "--key-file", weakKey.toString());
+    assertEquals(2, weak.code());
+    assertTrue(weak.err().startsWith("budget report: --key-file: key must hold at least 16 distinct byte values"),
+        weak.err());
+    assertFalse(Files.exists(dir.resolve("weak.html")), "nothing written");
     for (Run run : List.of(reversed, missing, neither, date, key)) {
       assertFalse(run.err().contains("\tat "), run.err());
     }
