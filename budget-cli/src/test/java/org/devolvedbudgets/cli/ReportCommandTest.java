@@ -126,7 +126,8 @@ class ReportCommandTest {
     Run stdout = Run.budget("journal", "export", "--scheme", DARLINGTON.toString(), "--journal", journal.toString());
     assertEquals(0, stdout.code(), stdout.err());
     List<String> lines = stdout.out().lines().toList();
-    assertTrue(lines.get(0).startsWith("{\"type\":\"Allocated\",\"format\":2,\"sequence\":1,"), lines.get(0));
+    assertTrue(lines.get(0).startsWith("{\"type\":\"Allocated\",\"format\":"
+        + org.devolvedbudgets.json.journal.JournalFormat.FORMAT + ",\"sequence\":1,"), lines.get(0));
     Path file = dir.resolve("export.jsonl");
     Run toFile = Run.budget("journal", "export", "--scheme", DARLINGTON.toString(), "--journal", journal.toString(),
         "-o", file.toString());

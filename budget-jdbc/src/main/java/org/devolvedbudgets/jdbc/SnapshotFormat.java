@@ -28,6 +28,7 @@ import org.devolvedbudgets.model.scheme.AgeBand;
 import org.devolvedbudgets.model.scheme.AllocationMethod;
 import org.devolvedbudgets.model.scheme.AllowanceScope;
 import org.devolvedbudgets.model.scheme.ApprovalRole;
+import org.devolvedbudgets.model.spend.EvidenceKind;
 import org.devolvedbudgets.model.spend.PaymentMethod;
 import org.devolvedbudgets.model.spend.SpendCategory;
 import org.devolvedbudgets.model.spend.SpendRequest;
@@ -42,6 +43,7 @@ import org.devolvedbudgets.rules.allocation.AllocationRecord;
 import org.devolvedbudgets.rules.allocation.Arm;
 import org.devolvedbudgets.rules.ledger.Charge;
 import org.devolvedbudgets.rules.ledger.LedgerEvent;
+import org.devolvedbudgets.rules.position.OverdueEvidence;
 import org.devolvedbudgets.rules.position.UsageKey;
 import org.jspecify.annotations.Nullable;
 
@@ -63,13 +65,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class SnapshotFormat {
 
-  /** The version of this form that the library writes and reads. */
-  static final int FORMAT = 1;
+  /** The version of this form that the library writes and reads: 2 since evidence (format 1 chunks are ignored). */
+  static final int FORMAT = 2;
 
   private static final int MAGIC = 0x44425331; // "DBS1"
 
   private static final String[] TYPES = {"Allocated", "Submitted", "Reserved", "Approved", "Rejected", "Posted",
-      "Voided", "Expired", "Refunded"};
+      "Voided", "Expired", "Refunded", "EvidenceReceived"};
 
   private SnapshotFormat() {}
 
@@ -199,6 +201,11 @@ final class SnapshotFormat {
     } else if (event instanceof LedgerEvent.Expired) {
       out.money(((LedgerEvent.Expired) event).released());
       out.instant(((LedgerEvent.Expired) event).at());
+    } else if (event instanceof LedgerEvent.EvidenceReceived) {
+      LedgerEvent.EvidenceReceived received = (LedgerEvent.EvidenceReceived) event;
+      out.text(received.kind().name());
+      out.text(received.reference());
+      out.instant(received.at());
     } else {
       LedgerEvent.Refunded refunded = (LedgerEvent.Refunded) event;
       out.money(refunded.amount());
@@ -245,6 +252,12 @@ final class SnapshotFormat {
         figures.resetsOn().ifPresent(out::date);
       });
       out.optionalText(finding.role().map(ApprovalRole::name));
+      out.flag(finding.overdueEvidence().isPresent());
+      finding.overdueEvidence().ifPresent(overdue -> {
+        out.number(overdue.spends());
+        out.money(overdue.paid());
+        out.date(overdue.since());
+      });
     }
     out.optionalText(decision.requiredRole().map(ApprovalRole::name));
     out.signed(decision.requiredTier());
@@ -314,6 +327,9 @@ final class SnapshotFormat {
       case 8:
         return new LedgerEvent.Refunded(sequence, recordedAt, actor, familyId, requestId, in.money(), in.flag(),
             in.instant(), operationId);
+      case 9:
+        return new LedgerEvent.EvidenceReceived(sequence, recordedAt, actor, familyId, requestId,
+            in.constant(EvidenceKind.class), in.text(), in.instant(), operationId);
       default:
         throw new BadChunkException("event " + sequence + " has an unknown type number " + type, null);
     }
@@ -356,8 +372,11 @@ final class SnapshotFormat {
       if (in.flag()) {
         figures = Figures.of(in.text(), in.money(), in.money(), in.money(), in.money(), in.flag() ? in.date() : null);
       }
-      findings.add(Finding.of(code, message, figures, in.optionalValue(ApprovalRole.class,
-          role -> Enum.valueOf(ApprovalRole.class, role)).orElse(null)));
+      ApprovalRole role = in.optionalValue(ApprovalRole.class, name -> Enum.valueOf(ApprovalRole.class, name))
+          .orElse(null);
+      OverdueEvidence overdue = in.flag()
+          ? OverdueEvidence.of(Math.toIntExact(in.number()), in.money(), in.date()) : null;
+      findings.add(Finding.of(code, message, figures, role, overdue));
     }
     ApprovalRole required = in.optionalValue(ApprovalRole.class, role -> Enum.valueOf(ApprovalRole.class, role))
         .orElse(null);

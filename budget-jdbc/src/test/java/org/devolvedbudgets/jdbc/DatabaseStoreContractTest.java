@@ -53,6 +53,20 @@ abstract class DatabaseStoreContractTest extends LedgerStoreContractTest {
   }
 
   @Test
+  void evidenceIsKeptInTheDatabaseAndALedgerStartedOverItKnowsWhatIsDue() {
+    JdbcLedgerStore store = (JdbcLedgerStore) newStore();
+    List<LedgerEvent> journal = Journals.withEvidence();
+    store.append(0, journal.subList(0, journal.size() - 1));
+    store.writeSnapshot();
+    store.append(journal.size() - 1, journal.subList(journal.size() - 1, journal.size()));
+    assertTrue(journal.equals(store.readAll()), "every event, evidence and overdue figures included");
+    BudgetLedger started = BudgetLedger.builder(Journals.darlingtonWithEvidence()).store(store).build();
+    started.verifyJournal();
+    assertTrue(started.evidence(RequestId.of("R-1")).get(0).isReceived(), "R-1's receipt");
+    assertEquals(List.of(), started.evidenceDue(Journals.treatedFamily(0)));
+  }
+
+  @Test
   void aLedgerStartsFromACheckedSnapshotAndThenTheJournalsNewerRows() throws SQLException {
     JdbcLedgerStore store = (JdbcLedgerStore) newStore();
     assertEquals(0, store.writeSnapshot(), "an empty journal has nothing to snapshot");

@@ -40,6 +40,17 @@ class SnapshotFormatTest {
   }
 
   @Test
+  void evidenceAndTheOverdueFiguresOfADecisionDecodeExactly() throws Exception {
+    List<LedgerEvent> journal = Journals.withEvidence();
+    assertTrue(journal.stream().anyMatch(event -> event instanceof LedgerEvent.EvidenceReceived
+        && event.operationId().isPresent()), "evidence under an operation id");
+    assertTrue(journal.stream().anyMatch(event -> event instanceof LedgerEvent.Submitted
+        && ((LedgerEvent.Submitted) event).decision().findings().stream()
+            .anyMatch(finding -> finding.overdueEvidence().isPresent())), "a finding with overdue evidence");
+    assertEquals(journal, SnapshotFormat.decode(SnapshotFormat.encode(journal), DARLINGTON));
+  }
+
+  @Test
   void itIsSmallerThanTheJournalsJson() {
     long json = JOURNAL.stream().mapToLong(event -> JournalFormat.write(DARLINGTON, event).length() + 1L).sum();
     long compact = SnapshotFormat.encode(JOURNAL).length;
@@ -58,10 +69,13 @@ class SnapshotFormatTest {
     magic[0] ^= 1;
     assertThrows(SnapshotFormat.BadChunkException.class, () -> SnapshotFormat.decode(magic, DARLINGTON), "magic");
     byte[] format = chunk.clone();
-    format[4] = 2;
+    format[4] = SnapshotFormat.FORMAT + 1;
     SnapshotFormat.BadChunkException newer = assertThrows(SnapshotFormat.BadChunkException.class,
         () -> SnapshotFormat.decode(format, DARLINGTON));
-    assertTrue(newer.getMessage().contains("format 2"), newer.getMessage());
+    assertTrue(newer.getMessage().contains("format " + (SnapshotFormat.FORMAT + 1)), newer.getMessage());
+    format[4] = 1;
+    assertThrows(SnapshotFormat.BadChunkException.class, () -> SnapshotFormat.decode(format, DARLINGTON),
+        "a chunk written before evidence, whose findings have no overdue evidence flag, is ignored");
     assertThrows(SnapshotFormat.BadChunkException.class,
         () -> SnapshotFormat.decode(chunk, SchemeId.of("another-scheme")), "another scheme's events");
   }

@@ -16,6 +16,7 @@ import org.devolvedbudgets.model.scheme.AgeBand;
 import org.devolvedbudgets.model.scheme.Allowance;
 import org.devolvedbudgets.model.scheme.ApprovalTier;
 import org.devolvedbudgets.model.scheme.CumulativeThreshold;
+import org.devolvedbudgets.model.scheme.EvidenceRequirement;
 import org.devolvedbudgets.model.scheme.PilotConfiguration;
 import org.devolvedbudgets.model.scheme.Randomisation;
 import org.devolvedbudgets.model.spend.SpendCategory;
@@ -130,6 +131,19 @@ final class CanonicalForm {
       }
       for (String subcategory : sorted(safeguarding)) {
         line("freezeSafeguarding", subcategory);
+      }
+    });
+    // Likewise the evidence policy: only when present.
+    configuration.evidencePolicy().ifPresent(policy -> {
+      line("evidencePolicy", policy.whenOverdue().name() + " " + policy.approvedBy().map(Enum::name).orElse("-"));
+      for (EvidenceRequirement requirement : policy.requirements()) {
+        line("evidence.accepts", String.join(" ", sorted(requirement.accepts().stream().map(Enum::name).toList())));
+        line("evidence.dueWithinDays", Integer.toString(requirement.dueWithinDays()));
+        line("evidence.fromAmount", requirement.fromAmount().map(CanonicalForm::moneyText).orElse("-"));
+        line("evidence.categories", requirement.categories().isEmpty() ? "-"
+            : String.join(" ", sorted(requirement.categories().stream().map(Enum::name).toList())));
+        line("evidence.paymentMethods", requirement.paymentMethods().isEmpty() ? "-"
+            : String.join(" ", sorted(requirement.paymentMethods().stream().map(Enum::name).toList())));
       }
     });
   }

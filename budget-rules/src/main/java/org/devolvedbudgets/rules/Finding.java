@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.devolvedbudgets.model.scheme.ApprovalRole;
 import org.devolvedbudgets.model.text.SafeText;
+import org.devolvedbudgets.rules.position.OverdueEvidence;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,12 +25,19 @@ public final class Finding {
   private final String message;
   private final @Nullable Figures figures;
   private final @Nullable ApprovalRole role;
+  private final @Nullable OverdueEvidence overdueEvidence;
 
   Finding(FindingCode code, String message, @Nullable Figures figures, @Nullable ApprovalRole role) {
+    this(code, message, figures, role, null);
+  }
+
+  Finding(FindingCode code, String message, @Nullable Figures figures, @Nullable ApprovalRole role,
+      @Nullable OverdueEvidence overdueEvidence) {
     this.code = code;
     this.message = message;
     this.figures = figures;
     this.role = role;
+    this.overdueEvidence = overdueEvidence;
   }
 
   /**
@@ -47,6 +55,26 @@ public final class Finding {
    *     is given for a declining code or missing for a routing one
    */
   public static Finding of(FindingCode code, String message, @Nullable Figures figures, @Nullable ApprovalRole role) {
+    return of(code, message, figures, role, null);
+  }
+
+  /**
+   * Returns a finding with the overdue evidence behind it, as a store reading a journal back rebuilds one.
+   *
+   * @param code the stable code, not null
+   * @param message the plain-English explanation, as {@link #of(FindingCode, String, Figures, ApprovalRole)} takes
+   * @param figures the figures behind it, or null
+   * @param role the least senior role that may approve: present exactly when {@code code} routes; or null
+   * @param overdueEvidence the overdue evidence behind it: present exactly when {@code code} is
+   *     {@code EVIDENCE_OVERDUE} or {@code EVIDENCE_OVERDUE_APPROVAL_REQUIRED}; or null
+   * @return the finding, not null
+   * @throws NullPointerException if {@code code} or {@code message} is null
+   * @throws IllegalArgumentException if the message is empty, too long or holds an unsafe character, the role is
+   *     given for a declining code or missing for a routing one, or the overdue evidence is given for another code
+   *     or missing for an evidence one
+   */
+  public static Finding of(FindingCode code, String message, @Nullable Figures figures, @Nullable ApprovalRole role,
+      @Nullable OverdueEvidence overdueEvidence) {
     requireNonNull(code, "code");
     requireNonNull(message, "message");
     if (message.isEmpty() || message.length() > MAX_MESSAGE_LENGTH) {
@@ -62,7 +90,11 @@ public final class Finding {
       throw new IllegalArgumentException("role must be " + (code.declines() ? "absent for the declining code "
           : "given for the routing code ") + code + ", but was " + role);
     }
-    return new Finding(code, message, figures, role);
+    if (code.isAboutEvidence() != (overdueEvidence != null)) {
+      throw new IllegalArgumentException("overdueEvidence must be " + (code.isAboutEvidence() ? "given" : "absent")
+          + " for the code " + code + ", but was " + overdueEvidence);
+    }
+    return new Finding(code, message, figures, role, overdueEvidence);
   }
 
   /**
@@ -103,7 +135,17 @@ public final class Finding {
   }
 
   /**
-   * Returns whether {@code obj} is a finding with the same code, message, figures and role.
+   * Returns the worker's overdue evidence behind an {@code EVIDENCE_OVERDUE} or
+   * {@code EVIDENCE_OVERDUE_APPROVAL_REQUIRED} finding: how many spends, what was paid, overdue since when.
+   *
+   * @return the overdue evidence, present exactly for those codes, not null
+   */
+  public Optional<OverdueEvidence> overdueEvidence() {
+    return Optional.ofNullable(overdueEvidence);
+  }
+
+  /**
+   * Returns whether {@code obj} is a finding with the same code, message, figures, role and overdue evidence.
    *
    * @param obj the object to compare with, may be null
    * @return true if equal
@@ -118,7 +160,7 @@ public final class Finding {
     }
     Finding other = (Finding) obj;
     return code == other.code && message.equals(other.message) && Objects.equals(figures, other.figures)
-        && role == other.role;
+        && role == other.role && Objects.equals(overdueEvidence, other.overdueEvidence);
   }
 
   /**
@@ -128,7 +170,7 @@ public final class Finding {
    */
   @Override
   public int hashCode() {
-    return Objects.hash(code, message, figures, role);
+    return Objects.hash(code, message, figures, role, overdueEvidence);
   }
 
   /**

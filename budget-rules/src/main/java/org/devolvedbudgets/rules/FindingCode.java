@@ -36,6 +36,11 @@ public enum FindingCode {
    * the scheme marks as safeguarding, and the freeze names no role that may approve it. Declines. */
   SPENDING_FROZEN(true),
 
+  /** The requesting worker has paid spends whose evidence is overdue (past its due day, in London days), and the
+   * scheme's evidence policy declines new requests until it arrives. The finding carries the
+   * {@code OverdueEvidence}. Declines. */
+  EVIDENCE_OVERDUE(true),
+
   /** The scheme has a per-child allowance that counts this request, and the request names no child: without one
    * the per-child cap could not be checked. Declines. */
   CHILD_NOT_NAMED(true),
@@ -63,6 +68,11 @@ public enum FindingCode {
    * safeguarding, and the freeze names a senior role whose approval lets it go ahead. Routes to that role. */
   FREEZE_APPROVAL_REQUIRED(false),
 
+  /** The requesting worker has paid spends whose evidence is overdue, and the scheme's evidence policy routes new
+   * requests to a named role until it arrives. The finding carries the {@code OverdueEvidence}. Routes to that
+   * role. */
+  EVIDENCE_OVERDUE_APPROVAL_REQUIRED(false),
+
   /** With this request a soft cap would be exceeded: the request needs exception approval by the approval
    * policy's top tier. Routes. */
   SOFT_CAP_EXCEEDED(false),
@@ -88,5 +98,15 @@ public enum FindingCode {
    */
   public boolean declines() {
     return declines;
+  }
+
+  /**
+   * Returns whether a finding with this code is about the worker's overdue evidence, and so carries an
+   * {@code OverdueEvidence}.
+   *
+   * @return true for {@link #EVIDENCE_OVERDUE} and {@link #EVIDENCE_OVERDUE_APPROVAL_REQUIRED}
+   */
+  public boolean isAboutEvidence() {
+    return this == EVIDENCE_OVERDUE || this == EVIDENCE_OVERDUE_APPROVAL_REQUIRED;
   }
 }

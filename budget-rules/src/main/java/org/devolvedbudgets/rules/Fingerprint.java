@@ -96,7 +96,10 @@ public final class Fingerprint {
    * subcategories sorted, and the cash and refund settings. A version that declares a spending freeze adds a
    * {@code spendingFreeze} line (the approving role, or {@code -}) and a {@code freezeSafeguarding} line per
    * safeguarding subcategory, sorted; a version without one is written exactly as before freezes existed, so
-   * every fingerprint recorded earlier still matches.
+   * every fingerprint recorded earlier still matches. A version with an evidence policy then adds an
+   * {@code evidencePolicy} line (what overdue evidence does, and the role or {@code -}) and, per requirement in
+   * order, its accepted kinds, days, smallest amount, categories and payment methods (sets sorted, {@code -} for
+   * none); a version without one is written as before.
    *
    * @param configuration the version, not null
    * @return the canonical form, not null

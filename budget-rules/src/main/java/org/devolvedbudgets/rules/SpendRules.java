@@ -22,12 +22,14 @@ import org.devolvedbudgets.model.scheme.ApprovalRole;
 import org.devolvedbudgets.model.scheme.ApprovalTier;
 import org.devolvedbudgets.model.scheme.CumulativeThreshold;
 import org.devolvedbudgets.model.scheme.Enforcement;
+import org.devolvedbudgets.model.scheme.EvidencePolicy;
 import org.devolvedbudgets.model.scheme.PilotConfiguration;
 import org.devolvedbudgets.model.scheme.SpendingFreeze;
 import org.devolvedbudgets.model.spend.PaymentMethod;
 import org.devolvedbudgets.model.spend.SpendRequest;
 import org.devolvedbudgets.rules.allocation.AllocationRecord;
 import org.devolvedbudgets.rules.position.BudgetPosition;
+import org.devolvedbudgets.rules.position.OverdueEvidence;
 import org.devolvedbudgets.rules.position.RemainingBudget;
 import org.devolvedbudgets.rules.position.Usage;
 import org.devolvedbudgets.rules.position.UsageKey;
@@ -312,6 +314,11 @@ public final class SpendRules {
       if (freeze != null && !freeze.isSafeguarding(request.subcategory())) {
         found = checkFreeze(configuration, request, freeze, found);
       }
+      OverdueEvidence overdue = position.overdueEvidence().orElse(null);
+      EvidencePolicy evidence = configuration.evidencePolicy().orElse(null);
+      if (overdue != null && evidence != null && evidence.whenOverdue() != EvidencePolicy.WhenOverdue.NOTHING) {
+        found = checkEvidence(configuration, evidence, overdue, found);
+      }
       if (request.childIds().isEmpty()) {
         found = checkChildNamed(configuration, request, found);
       }
@@ -497,13 +504,33 @@ public final class SpendRules {
       if (role == null) {
         return Findings.add(found, FindingCode.SPENDING_FROZEN, frozen + ".", null, null);
       }
+      return Findings.add(found, FindingCode.FREEZE_APPROVAL_REQUIRED, frozen + "; a " + roleName(role)
+          + " must approve it.", null, role).routeTo(tierOf(configuration, role));
+    }
+
+    /** A worker with overdue evidence: the request is declined, or routed to the evidence policy's role. */
+    private static Findings checkEvidence(PilotConfiguration configuration, EvidencePolicy evidence,
+        OverdueEvidence overdue, @Nullable Findings found) {
+      String what = "The requesting worker has " + (overdue.spends() == 1 ? "a spend" : overdue.spends() + " spends")
+          + " (" + pounds(overdue.paid()) + " paid) whose evidence is overdue, the oldest since "
+          + day(overdue.since());
+      ApprovalRole role = evidence.approvedBy().orElse(null);
+      if (evidence.whenOverdue() == EvidencePolicy.WhenOverdue.DECLINE || role == null) {
+        return Findings.add(found, FindingCode.EVIDENCE_OVERDUE, what + "; this scheme declines new requests until "
+            + "it arrives.", null, null, overdue);
+      }
+      return Findings.add(found, FindingCode.EVIDENCE_OVERDUE_APPROVAL_REQUIRED, what + "; until it arrives a "
+          + roleName(role) + " must approve new requests.", null, role, overdue).routeTo(tierOf(configuration, role));
+    }
+
+    /** The index of the tier with {@code role}; the configuration checked that one has it. */
+    private static int tierOf(PilotConfiguration configuration, ApprovalRole role) {
       List<ApprovalTier> tiers = configuration.approvalPolicy().tiers();
       int tier = 0;
       while (tiers.get(tier).role() != role) {
-        tier++; // the configuration checked the role is one of the tiers'
+        tier++;
       }
-      return Findings.add(found, FindingCode.FREEZE_APPROVAL_REQUIRED, frozen + "; a " + roleName(role)
-          + " must approve it.", null, role).routeTo(tier);
+      return tier;
     }
 
     private static @Nullable Findings routeForApproval(PilotConfiguration configuration, SpendRequest request,
@@ -641,8 +668,14 @@ public final class SpendRules {
     /** Adds a finding to {@code found}, or to new findings if it is null, and returns them. */
     static Findings add(@Nullable Findings found, FindingCode code, String message, @Nullable Figures figures,
         @Nullable ApprovalRole role) {
+      return add(found, code, message, figures, role, null);
+    }
+
+    /** Adds a finding with the overdue evidence behind it. */
+    static Findings add(@Nullable Findings found, FindingCode code, String message, @Nullable Figures figures,
+        @Nullable ApprovalRole role, @Nullable OverdueEvidence overdue) {
       Findings findings = found != null ? found : new Findings();
-      findings.list.add(new Finding(code, message, figures, role));
+      findings.list.add(new Finding(code, message, figures, role, overdue));
       findings.declined |= code.declines();
       return findings;
     }

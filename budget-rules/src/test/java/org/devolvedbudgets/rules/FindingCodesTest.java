@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,7 +25,11 @@ import org.devolvedbudgets.model.scheme.AllowanceScope;
 import org.devolvedbudgets.model.scheme.ApprovalPolicy;
 import org.devolvedbudgets.model.scheme.ApprovalRole;
 import org.devolvedbudgets.model.scheme.ApprovalTier;
+import org.devolvedbudgets.model.scheme.EvidencePolicy;
+import org.devolvedbudgets.model.scheme.EvidenceRequirement;
 import org.devolvedbudgets.model.scheme.SpendingFreeze;
+import org.devolvedbudgets.model.spend.EvidenceKind;
+import org.devolvedbudgets.rules.position.OverdueEvidence;
 import org.devolvedbudgets.model.scheme.CumulativeThreshold;
 import org.devolvedbudgets.model.scheme.Enforcement;
 import org.devolvedbudgets.model.scheme.PilotConfiguration;
@@ -79,6 +84,43 @@ class FindingCodesTest {
   static PilotConfiguration frozen(@org.jspecify.annotations.Nullable ApprovalRole approvedBy) {
     return PilotConfiguration.builder().from(everything()).spendingFreeze(SpendingFreeze.of(
         java.util.Set.of(Subcategory.BEDDING), java.util.Optional.ofNullable(approvedBy))).build();
+  }
+
+  /** The scheme asking for a receipt within 7 days of any spend, overdue evidence declining or routing. */
+  static PilotConfiguration evidence(EvidencePolicy.WhenOverdue whenOverdue,
+      @org.jspecify.annotations.Nullable ApprovalRole approvedBy) {
+    return PilotConfiguration.builder().from(everything()).evidencePolicy(EvidencePolicy.builder()
+        .addRequirements(EvidenceRequirement.builder().addAccepts(EvidenceKind.RECEIPT).dueWithinDays(7).build())
+        .whenOverdue(whenOverdue).approvedBy(java.util.Optional.ofNullable(approvedBy)).build()).build();
+  }
+
+  /** Two spends (£85 paid) whose receipts were due by 10 May 2019, overdue since the 11th. */
+  private static final OverdueEvidence OVERDUE = OverdueEvidence.of(2, gbp("85.00"), LocalDate.of(2019, 5, 11));
+
+  @Test
+  void overdueEvidenceDeclinesOrRoutesAndSaysWhatIsOverdueSinceWhen() {
+    Decision declined = SCENARIOS.get(FindingCode.EVIDENCE_OVERDUE).get();
+    Finding finding = declined.findings().get(0);
+    assertEquals("The requesting worker has 2 spends (£85.00 paid) whose evidence is overdue, the oldest since "
+        + "11 May 2019; this scheme declines new requests until it arrives.", finding.message());
+    assertEquals(java.util.Optional.of(OVERDUE), finding.overdueEvidence());
+    Decision routed = SCENARIOS.get(FindingCode.EVIDENCE_OVERDUE_APPROVAL_REQUIRED).get();
+    assertEquals(ApprovalRole.TEAM_MANAGER, routed.requiredRole().orElseThrow());
+    assertEquals(java.util.Optional.of(OVERDUE), routed.findings().get(0).overdueEvidence());
+    SpendRequest request = forChild(VAT, "50.00").build();
+    BudgetPosition overdue = BudgetPosition.builder().overdueEvidence(OVERDUE).build();
+    assertEquals(Outcome.APPROVED, SpendRules.decide(evidence(EvidencePolicy.WhenOverdue.NOTHING, null), request,
+        overdue).outcome(), "a scheme that only reports overdue evidence decides as usual");
+    assertEquals(Outcome.APPROVED, SpendRules.decide(evidence(EvidencePolicy.WhenOverdue.DECLINE, null), request,
+        BudgetPosition.empty()).outcome(), "nothing overdue");
+    assertThrows(org.devolvedbudgets.model.scheme.ConfigurationException.class,
+        () -> evidence(EvidencePolicy.WhenOverdue.ROUTE, null), "routing needs a role");
+    assertThrows(org.devolvedbudgets.model.scheme.ConfigurationException.class,
+        () -> evidence(EvidencePolicy.WhenOverdue.DECLINE, ApprovalRole.TEAM_MANAGER), "a role only when routing");
+    assertThrows(org.devolvedbudgets.model.scheme.ConfigurationException.class,
+        () -> evidence(EvidencePolicy.WhenOverdue.ROUTE, ApprovalRole.DIRECTOR), "not one of the tiers");
+    assertThrows(IllegalArgumentException.class, () -> Finding.of(FindingCode.EVIDENCE_OVERDUE, "Overdue.", null,
+        null), "an evidence finding carries its figures");
   }
 
   @Test
@@ -147,6 +189,11 @@ class FindingCodesTest {
         BudgetPosition.empty()));
     SCENARIOS.put(FindingCode.FREEZE_APPROVAL_REQUIRED, () -> SpendRules.decide(frozen(ApprovalRole.HEAD_OF_SERVICE),
         forChild(VAT, "50.00").build(), BudgetPosition.empty()));
+    SCENARIOS.put(FindingCode.EVIDENCE_OVERDUE, () -> SpendRules.decide(evidence(EvidencePolicy.WhenOverdue.DECLINE,
+        null), forChild(VAT, "50.00").build(), BudgetPosition.builder().overdueEvidence(OVERDUE).build()));
+    SCENARIOS.put(FindingCode.EVIDENCE_OVERDUE_APPROVAL_REQUIRED, () -> SpendRules.decide(evidence(
+        EvidencePolicy.WhenOverdue.ROUTE, ApprovalRole.TEAM_MANAGER), forChild(VAT, "50.00").build(),
+        BudgetPosition.builder().overdueEvidence(OVERDUE).build()));
     SCENARIOS.put(FindingCode.EXCEEDS_REQUEST_CAP, () -> decide(forChild(VAT, "1000.01").build()));
     SCENARIOS.put(FindingCode.EXCEEDS_CHILD_ALLOWANCE,
         () -> decide(forChild(VAT, "300.01").build()));

@@ -80,9 +80,11 @@ class NaiveSpendRulesTest {
     Set<FindingCode> never = EnumSet.complementOf(EnumSet.copyOf(codes));
     never.removeAll(EnumSet.of(FindingCode.AMOUNT_NOT_POSITIVE, FindingCode.CURRENCY_MISMATCH,
         FindingCode.OUTSIDE_PILOT_DATES, FindingCode.TEAM_NOT_ELIGIBLE,
-        // The naive baseline is the pilots' rules written with Moneta, for the benchmark; spending freezes are not
-        // among them, and generated schemes never declare one (DomainGenerators.frozenConfigurations() does).
-        FindingCode.SPENDING_FROZEN, FindingCode.FREEZE_APPROVAL_REQUIRED));
+        // The naive baseline is the pilots' rules written with Moneta, for the benchmark; spending freezes and
+        // evidence policies are not among them, and generated schemes declare neither
+        // (DomainGenerators.frozenConfigurations() and evidenceConfigurations() do).
+        FindingCode.SPENDING_FROZEN, FindingCode.FREEZE_APPROVAL_REQUIRED, FindingCode.EVIDENCE_OVERDUE,
+        FindingCode.EVIDENCE_OVERDUE_APPROVAL_REQUIRED));
     assertEquals(Set.of(), never, "findings never compared on generated schemes");
   }
 

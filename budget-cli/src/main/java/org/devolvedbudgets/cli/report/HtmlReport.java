@@ -143,6 +143,12 @@ public final class HtmlReport {
       html.append(summary("Decided under a spending freeze", report.decidedUnderFreeze().toString()))
           .append(summary("Held back by the freeze", report.heldBackByFreeze().toString()));
     }
+    if (report.evidenceRequired() > 0) {
+      html.append(summary("Evidence on time", report.evidenceOnTime().toString()))
+          .append(summary("Evidence overdue", Integer.toString(report.evidenceOverdue())))
+          .append(summary("Median days to evidence", report.daysToEvidence().median().map(Object::toString)
+              .orElse("none yet")));
+    }
     html.append("</div>\n");
     for (Chart chart : charts) {
       html.append(section(chart));

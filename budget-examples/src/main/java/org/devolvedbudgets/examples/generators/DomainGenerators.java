@@ -36,7 +36,10 @@ import org.devolvedbudgets.model.scheme.CumulativeThreshold;
 import org.devolvedbudgets.model.scheme.Enforcement;
 import org.devolvedbudgets.model.scheme.PilotConfiguration;
 import org.devolvedbudgets.model.scheme.Randomisation;
+import org.devolvedbudgets.model.scheme.EvidencePolicy;
+import org.devolvedbudgets.model.scheme.EvidenceRequirement;
 import org.devolvedbudgets.model.scheme.SpendingFreeze;
+import org.devolvedbudgets.model.spend.EvidenceKind;
 import org.devolvedbudgets.model.spend.PaymentMethod;
 import org.devolvedbudgets.model.spend.SpendCategory;
 import org.devolvedbudgets.model.spend.SpendRequest;
@@ -438,6 +441,45 @@ public final class DomainGenerators {
           : Optional.of(oneOf(in, configuration.approvalPolicy().tiers()).role());
       return PilotConfiguration.builder().from(configuration)
           .spendingFreeze(SpendingFreeze.of(safeguarding, approvedBy)).build();
+    };
+  }
+
+  /**
+   * Returns the configurations of {@link #configurations()} with an evidence policy: one to three requirements,
+   * each accepting one to three kinds within 0 to 30 days, half the time from an amount of up to £100, a third of
+   * the time only for some categories or payment methods; overdue evidence does nothing, routes to one of the
+   * approval policy's roles, or declines.
+   *
+   * @return the generator
+   */
+  public static Gen<PilotConfiguration> evidenceConfigurations() {
+    Gen<PilotConfiguration> configurations = configurations();
+    return in -> {
+      PilotConfiguration configuration = configurations.generate(in);
+      EvidencePolicy.Builder policy = EvidencePolicy.builder();
+      for (int i = (int) pick(in, 1, 3); i > 0; i--) {
+        EvidenceRequirement.Builder requirement = EvidenceRequirement.builder()
+            .dueWithinDays((int) pick(in, 0, 30));
+        for (int k = (int) pick(in, 1, 3); k > 0; k--) {
+          requirement.addAccepts(oneOf(in, List.of(EvidenceKind.values())));
+        }
+        if (chance(in)) {
+          requirement.fromAmount(Money.ofMinor(configuration.currency(), pick(in, 1, 10_000)));
+        }
+        if (pick(in, 0, 2) == 0) {
+          requirement.addCategories(oneOf(in, List.of(SpendCategory.values())));
+        }
+        if (pick(in, 0, 2) == 0) {
+          requirement.addPaymentMethods(oneOf(in, List.of(PaymentMethod.values())));
+        }
+        policy.addRequirements(requirement.build());
+      }
+      EvidencePolicy.WhenOverdue when = oneOf(in, List.of(EvidencePolicy.WhenOverdue.values()));
+      policy.whenOverdue(when);
+      if (when == EvidencePolicy.WhenOverdue.ROUTE) {
+        policy.approvedBy(oneOf(in, configuration.approvalPolicy().tiers()).role());
+      }
+      return PilotConfiguration.builder().from(configuration).evidencePolicy(policy.build()).build();
     };
   }
 

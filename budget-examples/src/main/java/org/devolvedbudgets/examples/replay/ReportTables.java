@@ -62,6 +62,14 @@ public final class ReportTables {
           .row("  held back by the freeze", report.heldBackByFreeze().toString());
     }
     out.append('\n').append(outcomes.render("  "));
+    if (report.evidenceRequired() > 0) { // only schemes that ask for evidence show these
+      out.append('\n').append(TextTable.withHeader("Evidence after payment", "")
+          .row("spends that needed evidence", Integer.toString(report.evidenceRequired()))
+          .row("with all of it on time", report.evidenceOnTime().toString())
+          .row("with evidence overdue", Integer.toString(report.evidenceOverdue()))
+          .row("median days to evidence", report.daysToEvidence().median().map(Object::toString).orElse("none yet"))
+          .render("  "));
+    }
     TextTable spend = TextTable.withHeader("Spend (paid less refunded)", "amount", "share");
     for (Map.Entry<SpendCategory, Money> entry : report.spentByCategory().entrySet()) {
       spend.row(entry.getKey().displayName(), money(entry.getValue()), percent(entry.getValue(), report.spent()));

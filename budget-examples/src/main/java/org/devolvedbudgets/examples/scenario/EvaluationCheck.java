@@ -31,7 +31,8 @@ final class EvaluationCheck {
 
   static final String[] FIELDS = {"eligible", "withRequests", "uptake", "requests", "approved", "declined",
       "rejected", "expired", "awaiting", "neededApproval", "spent", "spentByCategory", "spentByTeam", "spentByArm",
-      "decidedUnderFreeze", "heldBackByFreeze"};
+      "decidedUnderFreeze", "heldBackByFreeze", "evidenceRequired", "evidenceOnTime", "evidenceOverdue",
+      "medianDaysToEvidence"};
 
   private final @Nullable BudgetPeriod range;
   private final Map<String, Object> expected = new LinkedHashMap<>();
@@ -70,6 +71,7 @@ final class EvaluationCheck {
       case "neededApproval":
       case "decidedUnderFreeze":
       case "heldBackByFreeze":
+      case "evidenceOnTime":
         return expect.parse(field, FileProblemCode.BAD_VALUE, "a share such as \"7 of 21\"", text -> {
           if (!text.matches("[0-9]{1,9} of [0-9]{1,9}")) {
             throw new IllegalArgumentException("not 'N of M'");
@@ -129,6 +131,10 @@ final class EvaluationCheck {
     actual.put("neededApproval", report.neededApproval().part() + " of " + report.neededApproval().whole());
     actual.put("decidedUnderFreeze", report.decidedUnderFreeze().part() + " of " + report.decidedUnderFreeze().whole());
     actual.put("heldBackByFreeze", report.heldBackByFreeze().part() + " of " + report.heldBackByFreeze().whole());
+    actual.put("evidenceRequired", (long) report.evidenceRequired());
+    actual.put("evidenceOnTime", report.evidenceOnTime().part() + " of " + report.evidenceOnTime().whole());
+    actual.put("evidenceOverdue", (long) report.evidenceOverdue());
+    actual.put("medianDaysToEvidence", report.daysToEvidence().median().<Object>map(median -> median).orElse("none"));
     actual.put("spent", report.spent());
     Map<String, Money> byCategory = new LinkedHashMap<>();
     report.spentByCategory().forEach((category, amount) -> byCategory.put(category.name(), amount));

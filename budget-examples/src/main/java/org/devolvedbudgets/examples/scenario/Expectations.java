@@ -39,7 +39,8 @@ import org.jspecify.annotations.Nullable;
 final class Expectations {
 
   /** The expectations that need {@code "format": 2}. */
-  static final Set<String> SINCE_FORMAT_2 = Set.of("retry", "conflict", "approvalRefusals", "version");
+  static final Set<String> SINCE_FORMAT_2 = Set.of("retry", "conflict", "approvalRefusals", "version",
+      "evidenceDue", "evidenceOverdue");
 
   @Nullable Outcome outcome;
   @Nullable List<FindingCode> findings;
@@ -53,6 +54,9 @@ final class Expectations {
   @Nullable ReservationStatus status;
   @Nullable List<RequestId> expired;
   @Nullable Arm arm;
+  /** How many evidence items are still due, and how many of them overdue, for a check's holder on its day. */
+  @Nullable Integer evidenceDue;
+  @Nullable Integer evidenceOverdue;
   /** Allowance name to expected amounts: by holder id, or under the empty key for "the step's holder". */
   final Map<String, Map<String, Money>> remaining = new LinkedHashMap<>();
 
@@ -124,6 +128,12 @@ final class Expectations {
     }
     if (json.has("arm")) {
       problems.attempt(() -> expect.arm = json.enumValue("arm", Arm.class));
+    }
+    if (json.has("evidenceDue")) {
+      problems.attempt(() -> expect.evidenceDue = (int) json.integer("evidenceDue", 0, Integer.MAX_VALUE));
+    }
+    if (json.has("evidenceOverdue")) {
+      problems.attempt(() -> expect.evidenceOverdue = (int) json.integer("evidenceOverdue", 0, Integer.MAX_VALUE));
     }
     json.optional("remaining").ifPresent(remaining -> problems.succeeded(() -> readRemaining(remaining, format,
         expect.remaining)));

@@ -26,6 +26,7 @@ import org.devolvedbudgets.model.id.WorkerId;
 import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.model.period.LondonTime;
 import org.devolvedbudgets.model.scheme.ApprovalRole;
+import org.devolvedbudgets.model.spend.EvidenceKind;
 import org.devolvedbudgets.model.spend.PaymentMethod;
 import org.devolvedbudgets.model.spend.SpendCategory;
 import org.devolvedbudgets.model.spend.SpendRequest;
@@ -34,6 +35,7 @@ import org.devolvedbudgets.model.text.SafeText;
 import org.devolvedbudgets.rules.Approver;
 import org.devolvedbudgets.rules.FindingCode;
 import org.devolvedbudgets.rules.allocation.AllocationRecord;
+import org.devolvedbudgets.rules.ledger.EvidenceDue;
 import org.devolvedbudgets.rules.ledger.IdempotencyConflictException;
 import org.devolvedbudgets.rules.ledger.LedgerResult;
 import org.devolvedbudgets.rules.ledger.Reservation;
@@ -45,8 +47,8 @@ import org.jspecify.annotations.Nullable;
  */
 abstract class Step {
 
-  static final String[] KINDS = {"submit", "approve", "reject", "post", "void", "refund", "expire", "advance",
-      "allocate", "check"};
+  static final String[] KINDS = {"submit", "approve", "reject", "post", "void", "refund", "evidence", "expire",
+      "advance", "allocate", "check"};
 
   /** The fields of a submit step that need {@code "format": 2}. */
   private static final Set<String> SUBMIT_SINCE_FORMAT_2 = Set.of("description", "requestedAt", "shares");
@@ -83,6 +85,10 @@ abstract class Step {
       case "refund":
         fields(json, format, Set.of(), "step", "at", "expect", "request", "amount", "worker");
         return new Settle(number, json, format, kind);
+      case "evidence":
+        needsFormat2(json, format);
+        fields(json, format, Set.of(), "step", "at", "expect", "request", "kind", "reference", "worker");
+        return new Evidence(number, json, format);
       case "expire":
         fields(json, format, Set.of(), "step", "at", "expect");
         return new Expire(number, json, format);
@@ -93,15 +99,19 @@ abstract class Step {
         fields(json, format, Set.of(), "step", "at", "expect", "family", "childAge", "worker");
         return new Allocate(number, json, format);
       case "check":
-        if (format < 2) {
-          throw json.child("step").problem(FileProblemCode.BAD_VALUE,
-              "\"check\" is a step of scenario format 2: add \"format\": 2 to the file");
-        }
-        fields(json, format, Set.of(), "step", "at", "expect", "date", "family", "team");
+        needsFormat2(json, format);
+        fields(json, format, Set.of(), "step", "at", "expect", "date", "family", "team", "worker");
         return new Check(number, json, format);
       default:
         throw json.child("step").problem(FileProblemCode.BAD_VALUE, "must be one of " + List.of(KINDS) + ", but was "
             + SafeText.excerpt(kind));
+    }
+  }
+
+  private static void needsFormat2(JsonValue json, int format) {
+    if (format < 2) {
+      throw json.child("step").problem(FileProblemCode.BAD_VALUE, "\"" + json.text("step")
+          + "\" is a step of scenario format 2: add \"format\": 2 to the file");
     }
   }
 
@@ -348,6 +358,45 @@ abstract class Step {
     }
   }
 
+  /** Records evidence of a paid spend: a receipt, card data or a note that other funding was tried. */
+  static final class Evidence extends Step {
+    final RequestId request;
+    final EvidenceKind kind;
+    final String reference;
+    final @Nullable WorkerId worker;
+    final String path;
+
+    Evidence(int number, JsonValue json, int format) {
+      super(number, json, format, "applied", "refusal", "status");
+      this.path = json.path();
+      ProblemCollector problems = new ProblemCollector(json.document());
+      this.request = problems.attempt(() -> json.identifier("request", "a request id", RequestId::of));
+      this.kind = problems.attempt(() -> json.enumValue("kind", EvidenceKind.class));
+      this.reference = problems.attempt(() -> json.parse("reference", FileProblemCode.BAD_VALUE,
+          "a reference of 1 to " + SpendRequest.MAX_EVIDENCE_REFERENCE_LENGTH + " characters without white space",
+          text -> {
+            if (!SpendRequest.isEvidenceReference(text)) {
+              throw new IllegalArgumentException("not a reference");
+            }
+            return text;
+          }));
+      this.worker = json.has("worker") ? problems.attempt(() -> json.identifier("worker", "a worker id",
+          WorkerId::of)) : null;
+      problems.throwIfAny();
+    }
+
+    @Override
+    StepResult run(ScenarioRun run) {
+      Instant when = when(run);
+      SpendRequest spend = run.request(request, number);
+      LedgerResult result = run.ledger.recordEvidence(request, kind, reference,
+          worker != null ? worker : spend.requestedBy(), when);
+      List<String> mismatches = new ArrayList<>();
+      expect.compareResult(mismatches, result, run, request);
+      return result("evidence " + request + " " + kind, mismatches);
+    }
+  }
+
   /** Expires lapsed holds. */
   static final class Expire extends Step {
     Expire(int number, JsonValue json, int format) {
@@ -432,26 +481,41 @@ abstract class Step {
     }
   }
 
-  /** Checks the remaining budget of a family, a team or the pilot on a date, which may be in a closed period. */
+  /**
+   * Checks the remaining budget of a family, a team or the pilot on a date, which may be in a closed period; and the
+   * evidence still due, and overdue on that date, from a family's, a team's or a worker's spends.
+   */
   static final class Check extends Step {
     final @Nullable LocalDate date;
     final @Nullable FamilyId family;
     final @Nullable TeamId team;
+    final @Nullable WorkerId worker;
 
     Check(int number, JsonValue json, int format) {
-      super(number, json, format, "remaining");
+      super(number, json, format, "remaining", "evidenceDue", "evidenceOverdue");
       ProblemCollector problems = new ProblemCollector(json.document());
       this.date = json.has("date") ? problems.attempt(() -> json.date("date")) : null;
       this.family = json.has("family") ? problems.attempt(() -> json.identifier("family", "a family id",
           FamilyId::of)) : null;
       this.team = json.has("team") ? problems.attempt(() -> json.identifier("team", "a team id", TeamId::of)) : null;
-      if (json.has("family") && json.has("team")) {
+      this.worker = json.has("worker") ? problems.attempt(() -> json.identifier("worker", "a worker id",
+          WorkerId::of)) : null;
+      boolean evidence = expect.evidenceDue != null || expect.evidenceOverdue != null;
+      if ((json.has("family") ? 1 : 0) + (json.has("team") ? 1 : 0) + (json.has("worker") ? 1 : 0) > 1) {
         problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.path(),
-            "a check is for one holder: give \"family\" or \"team\", or neither for the pilot"));
+            "a check is for one holder: give \"family\", \"team\" or \"worker\", or none for the pilot"));
       }
-      if (expect.remaining.isEmpty()) {
+      if (expect.remaining.isEmpty() && !evidence) {
         problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf("expect"),
-            "a check needs \"remaining\" to expect"));
+            "a check needs \"remaining\", \"evidenceDue\" or \"evidenceOverdue\" to expect"));
+      }
+      if (json.has("worker") && !expect.remaining.isEmpty()) {
+        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf("worker"),
+            "a worker has no budget of their own: check \"remaining\" for a family, a team or the pilot"));
+      }
+      if (evidence && !json.has("family") && !json.has("team") && !json.has("worker")) {
+        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf("expect"),
+            "evidence is checked for a family, a team or a worker: give one"));
       }
       problems.throwIfAny();
     }
@@ -461,9 +525,18 @@ abstract class Step {
       Instant when = when(run);
       LocalDate day = date != null ? date : LondonTime.dateOf("at", when);
       List<String> mismatches = new ArrayList<>();
-      expect.compareRemaining(mismatches, run, family, team, day);
-      return result("check " + (family != null ? "family " + family : team != null ? "team " + team : "the pilot")
-          + " on " + day, mismatches);
+      if (!expect.remaining.isEmpty()) {
+        expect.compareRemaining(mismatches, run, family, team, day);
+      }
+      if (expect.evidenceDue != null || expect.evidenceOverdue != null) {
+        List<EvidenceDue> due = family != null ? run.ledger.evidenceDue(family)
+            : team != null ? run.ledger.evidenceDue(team) : run.ledger.evidenceDue(requireNonNull(worker));
+        Expectations.compare(mismatches, "evidenceDue", expect.evidenceDue, due.size());
+        Expectations.compare(mismatches, "evidenceOverdue", expect.evidenceOverdue,
+            (int) due.stream().filter(item -> item.isOverdueOn(day)).count());
+      }
+      return result("check " + (family != null ? "family " + family : team != null ? "team " + team
+          : worker != null ? "worker " + worker : "the pilot") + " on " + day, mismatches);
     }
   }
 

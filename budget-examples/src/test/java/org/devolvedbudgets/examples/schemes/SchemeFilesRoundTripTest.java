@@ -61,6 +61,14 @@ class SchemeFilesRoundTripTest {
   }
 
   @Test
+  void generatedConfigurationsWithAnEvidencePolicyRoundTrip() {
+    qt().withExamples(200).forAll(DomainGenerators.evidenceConfigurations()).checkAssert(configuration -> {
+      ConfigurationHistory history = ConfigurationHistory.of(configuration);
+      assertEquals(history, reread(history), () -> SchemeFiles.write(history));
+    });
+  }
+
+  @Test
   void theShippedSchemeFilesAreThePilotsInCanonicalForm() throws IOException {
     for (Map.Entry<String, ConfigurationHistory> pilot : PILOTS.entrySet()) {
       Path file = SHIPPED.resolve(pilot.getKey());

@@ -77,6 +77,17 @@ class SchemeSchemaTest {
     assertTrue(checked >= 22, "every shipped scenario has a configuration: " + checked);
   }
 
+  /** Where a variant adds an evidence policy to Wigan's file: after its last field. */
+  private static final String EVIDENCE_AT = "\"refundRestoresAllowance\": true";
+
+  private static String evidence(String requirement) {
+    return evidence(requirement, "");
+  }
+
+  private static String evidence(String requirement, String rest) {
+    return "\"evidencePolicy\": { \"requirements\": [ { " + requirement + " } ]" + rest + " }";
+  }
+
   @Test
   void theSchemaAndTheReaderAgreeOnGoodFilesThatLeaveOutWhatMayBeLeftOut() throws IOException {
     String good = Files.readString(SchemeFilesRoundTripTest.SHIPPED.resolve("wigan.scheme.json"));
@@ -88,7 +99,13 @@ class SchemeSchemaTest {
         new String[] {"\"blockedSubcategories\": [],", "\"blockedSubcategories\": [\"PRACTICAL/rent-arrears\"],"},
         new String[] {"\"cashAllowed\": false,\n      \"refundRestoresAllowance\": true",
             "\"refundRestoresAllowance\": false"},
-        new String[] {"\"enforcement\": \"HARD\"", "\"enforcement\": \"SOFT\", \"category\": \"PRACTICAL\""});
+        new String[] {"\"enforcement\": \"HARD\"", "\"enforcement\": \"SOFT\", \"category\": \"PRACTICAL\""},
+        new String[] {EVIDENCE_AT, EVIDENCE_AT + ", " + evidence("\"accepts\": [\"RECEIPT\"], \"dueWithinDays\": 0")},
+        new String[] {EVIDENCE_AT, EVIDENCE_AT + ", " + evidence("\"accepts\": [\"RECEIPT\", \"CARD_TRANSACTION\"], "
+            + "\"dueWithinDays\": 7, \"fromAmount\": \"GBP 25.00\", \"categories\": [\"PRACTICAL\"], "
+            + "\"paymentMethods\": [\"PREPAID_CARD\"]", ", \"whenOverdue\": \"DECLINE\"")},
+        new String[] {EVIDENCE_AT, EVIDENCE_AT + ", " + evidence("\"accepts\": [\"OTHER_FUNDING_TRIED\"], "
+            + "\"dueWithinDays\": 366", ", \"whenOverdue\": \"ROUTE\", \"approvedBy\": \"TEAM_MANAGER\"")});
     for (String[] change : changes) {
       assertTrue(good.contains(change[0]), change[0]);
       String variant = good.replace(change[0], change[1]);
@@ -123,7 +140,14 @@ class SchemeSchemaTest {
         new String[] {"\"blockedSubcategories\": []", "\"blockedSubcategories\": [\"PRACTICAL/Rent Arrears\"]"},
         new String[] {"\"allowedCategories\": [", "\"allowedCategories\": [\"SWEETS\", "},
         new String[] {"\"scope\": \"FAMILY\"", "\"scope\": \"family\""},
-        new String[] {"\"role\": \"TEAM_MANAGER\"", "\"role\": \"team-manager\""});
+        new String[] {"\"role\": \"TEAM_MANAGER\"", "\"role\": \"team-manager\""},
+        new String[] {EVIDENCE_AT, EVIDENCE_AT + ", \"evidencePolicy\": { \"requirements\": [] }"},
+        new String[] {EVIDENCE_AT, EVIDENCE_AT + ", " + evidence("\"accepts\": [], \"dueWithinDays\": 7")},
+        new String[] {EVIDENCE_AT, EVIDENCE_AT + ", " + evidence("\"accepts\": [\"PHOTO\"], \"dueWithinDays\": 7")},
+        new String[] {EVIDENCE_AT, EVIDENCE_AT + ", " + evidence("\"accepts\": [\"RECEIPT\"], \"dueWithinDays\": 367")},
+        new String[] {EVIDENCE_AT, EVIDENCE_AT + ", " + evidence("\"accepts\": [\"RECEIPT\"]")},
+        new String[] {EVIDENCE_AT, EVIDENCE_AT + ", " + evidence("\"accepts\": [\"RECEIPT\"], \"dueWithinDays\": 7, "
+            + "\"fromAmount\": \"25.00\"")});
     for (String[] change : changes) {
       assertTrue(good.contains(change[0]), change[0]);
       String bad = good.replace(change[0], change[1]);

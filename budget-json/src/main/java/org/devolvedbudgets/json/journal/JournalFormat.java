@@ -30,6 +30,7 @@ import org.devolvedbudgets.model.scheme.AgeBand;
 import org.devolvedbudgets.model.scheme.AllocationMethod;
 import org.devolvedbudgets.model.scheme.AllowanceScope;
 import org.devolvedbudgets.model.scheme.ApprovalRole;
+import org.devolvedbudgets.model.spend.EvidenceKind;
 import org.devolvedbudgets.model.spend.PaymentMethod;
 import org.devolvedbudgets.model.spend.SpendCategory;
 import org.devolvedbudgets.model.spend.SpendRequest;
@@ -45,6 +46,7 @@ import org.devolvedbudgets.rules.allocation.AllocationRecord;
 import org.devolvedbudgets.rules.allocation.Arm;
 import org.devolvedbudgets.rules.ledger.Charge;
 import org.devolvedbudgets.rules.ledger.LedgerEvent;
+import org.devolvedbudgets.rules.position.OverdueEvidence;
 import org.devolvedbudgets.rules.position.UsageKey;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,11 +72,12 @@ import tools.jackson.databind.node.ObjectNode;
 public final class JournalFormat {
 
   /**
-   * The journal format version this library writes, and the newest it reads: 2. Format 2 added the caller's
+   * The journal format version this library writes, and the newest it reads: 3. Format 2 added the caller's
    * {@code operationId} to the events of approvals, rejections, payments, voids, refunds and allocations, and the
-   * approver's {@code team} to {@code Approved}; format 1 lines, which have neither, are still read.
+   * approver's {@code team} to {@code Approved}; format 3 added the {@code EvidenceReceived} event and a finding's
+   * {@code overdueEvidence}. Lines of formats 1 and 2, which have none of what came later, are still read.
    */
-  public static final int FORMAT = 2;
+  public static final int FORMAT = 3;
 
   /** The longest line read: 64 KiB, far above any event's. */
   public static final int MAX_LINE_LENGTH = 64 * 1024;
@@ -184,6 +187,11 @@ public final class JournalFormat {
       released(json, ((LedgerEvent.Voided) event).released(), ((LedgerEvent.Voided) event).at());
     } else if (event instanceof LedgerEvent.Expired) {
       released(json, ((LedgerEvent.Expired) event).released(), ((LedgerEvent.Expired) event).at());
+    } else if (event instanceof LedgerEvent.EvidenceReceived) {
+      LedgerEvent.EvidenceReceived received = (LedgerEvent.EvidenceReceived) event;
+      json.put("kind", received.kind().name());
+      json.put("reference", received.reference());
+      json.put("at", received.at().toString());
     } else {
       LedgerEvent.Refunded refunded = (LedgerEvent.Refunded) event;
       json.put("amount", refunded.amount().toString());
@@ -246,6 +254,12 @@ public final class JournalFormat {
         figures.resetsOn().ifPresent(day -> numbers.put("resetsOn", day.toString()));
       });
       finding.role().ifPresent(role -> node.put("role", role.name()));
+      finding.overdueEvidence().ifPresent(overdue -> {
+        ObjectNode numbers = node.putObject("overdueEvidence");
+        numbers.put("spends", overdue.spends());
+        numbers.put("paid", overdue.paid().toString());
+        numbers.put("since", overdue.since().toString());
+      });
     }
     decision.requiredRole().ifPresent(role -> json.put("requiredRole", role.name()));
     json.put("requiredTier", decision.requiredTier());
@@ -342,7 +356,7 @@ public final class JournalFormat {
                 scheme,
             json.parse("configurationFingerprint", FileProblemCode.BAD_VALUE, "64 hexadecimal digits",
                 Fingerprint::parse),
-            decision(json.child("decision"), requestId));
+            decision(json.child("decision"), requestId, format));
       }
       case "Reserved": {
         only(json, "requestId", "amount", "day", "charges", "expiresAt");
@@ -388,9 +402,18 @@ public final class JournalFormat {
         only(json, "requestId", "amount", "restoresAllowance", "at", operation);
         return new LedgerEvent.Refunded(sequence, recordedAt, actor, familyId, requestId(json),
             json.money("amount"), json.bool("restoresAllowance"), instant(json, "at"), operationId);
+      case "EvidenceReceived":
+        if (format >= 3) {
+          only(json, "requestId", "kind", "reference", "at", "operationId");
+          return new LedgerEvent.EvidenceReceived(sequence, recordedAt, actor, familyId, requestId(json),
+              json.enumValue("kind", EvidenceKind.class, true), reference(json), instant(json, "at"), operationId);
+        }
+        throw new JournalFormatException("$.type", "is EvidenceReceived, which journal format " + format
+            + " does not have (it came in format 3)", null);
       default:
         throw new JournalFormatException("$.type", "must be one of [Allocated, Submitted, Reserved, Approved, "
-            + "Rejected, Posted, Voided, Expired, Refunded], but was " + SafeText.excerpt(type), null);
+            + "Rejected, Posted, Voided, Expired, Refunded, EvidenceReceived], but was " + SafeText.excerpt(type),
+            null);
     }
   }
 
@@ -426,11 +449,30 @@ public final class JournalFormat {
     return request.build();
   }
 
-  private static Decision decision(JsonValue json, RequestId requestId) {
+  /** An evidence reference, checked by the model's rule; a bad one is reported by its length, never its text. */
+  private static String reference(JsonValue json) {
+    String reference = json.text("reference");
+    if (!SpendRequest.isEvidenceReference(reference)) {
+      throw new JournalFormatException("$.reference", "must be 1 to " + SpendRequest.MAX_EVIDENCE_REFERENCE_LENGTH
+          + " characters without white space or control characters, but has " + reference.length()
+          + " characters", null);
+    }
+    return reference;
+  }
+
+  private static Decision decision(JsonValue json, RequestId requestId, int format) {
     json.onlyFields("outcome", "findings", "requiredRole", "requiredTier", "configurationVersion");
     List<Finding> findings = new ArrayList<>();
     for (JsonValue finding : json.array("findings")) {
-      finding.onlyFields("code", "message", "figures", "role");
+      // Format 3's overdue evidence; an older line that has it is refused as an unknown field.
+      finding.onlyFields("code", "message", "figures", "role", format >= 3 ? "overdueEvidence" : "role");
+      OverdueEvidence overdue = null;
+      if (format >= 3 && finding.has("overdueEvidence")) {
+        JsonValue numbers = finding.child("overdueEvidence");
+        numbers.onlyFields("spends", "paid", "since");
+        overdue = OverdueEvidence.of((int) numbers.integer("spends", 1, Integer.MAX_VALUE), numbers.money("paid"),
+            numbers.date("since"));
+      }
       Figures figures = null;
       if (finding.has("figures")) {
         JsonValue numbers = finding.child("figures");
@@ -440,7 +482,7 @@ public final class JournalFormat {
             numbers.has("resetsOn") ? numbers.date("resetsOn") : null);
       }
       findings.add(Finding.of(finding.enumValue("code", FindingCode.class, true), finding.text("message"), figures,
-          finding.has("role") ? finding.enumValue("role", ApprovalRole.class, true) : null));
+          finding.has("role") ? finding.enumValue("role", ApprovalRole.class, true) : null, overdue));
     }
     return Decision.of(requestId, json.enumValue("outcome", Outcome.class, true), findings,
         json.has("requiredRole") ? json.enumValue("requiredRole", ApprovalRole.class, true) : null,

@@ -35,10 +35,14 @@ import org.devolvedbudgets.model.scheme.ConfigurationException;
 import org.devolvedbudgets.model.scheme.ConfigurationProblem;
 import org.devolvedbudgets.model.scheme.CumulativeThreshold;
 import org.devolvedbudgets.model.scheme.Enforcement;
+import org.devolvedbudgets.model.scheme.EvidencePolicy;
+import org.devolvedbudgets.model.scheme.EvidenceRequirement;
 import org.devolvedbudgets.model.scheme.PilotConfiguration;
 import org.devolvedbudgets.model.scheme.ProblemCode;
 import org.devolvedbudgets.model.scheme.Randomisation;
 import org.devolvedbudgets.model.scheme.SpendingFreeze;
+import org.devolvedbudgets.model.spend.EvidenceKind;
+import org.devolvedbudgets.model.spend.PaymentMethod;
 import org.devolvedbudgets.model.spend.SpendCategory;
 import org.devolvedbudgets.model.spend.Subcategory;
 import org.devolvedbudgets.model.text.SafeText;
@@ -61,12 +65,12 @@ final class ConfigurationReader {
   /** The fields of one version in a scheme file. */
   static final String[] VERSION_FIELDS = {"version", "effectiveFrom", "scheme", "term", "allTeamsEligible",
       "eligibleTeams", "allocation", "allowances", "approvalPolicy", "allowedCategories", "blockedSubcategories",
-      "cashAllowed", "refundRestoresAllowance", "spendingFreeze"};
+      "cashAllowed", "refundRestoresAllowance", "spendingFreeze", "evidencePolicy"};
 
   /** The fields of a stand-alone configuration: a version's, and the scheme's own. */
   static final String[] STANDALONE_FIELDS = {"pilot", "council", "schemeId", "currency", "version", "effectiveFrom",
       "scheme", "term", "allTeamsEligible", "eligibleTeams", "allocation", "allowances", "approvalPolicy",
-      "allowedCategories", "blockedSubcategories", "cashAllowed", "refundRestoresAllowance", "spendingFreeze"};
+      "allowedCategories", "blockedSubcategories", "cashAllowed", "refundRestoresAllowance", "spendingFreeze", "evidencePolicy"};
 
   /** The scheme id of a stand-alone configuration that names neither a base nor an id of its own. */
   static final SchemeId UNNAMED_SCHEME = SchemeId.of("scenario");
@@ -199,6 +203,8 @@ final class ConfigurationReader {
         () -> builder.refundRestoresAllowance(json.bool("refundRestoresAllowance")));
     reading.optional("spendingFreeze", () -> builder.spendingFreeze(reading.nested("spendingFreeze",
         () -> freeze(json.child("spendingFreeze"), strict), () -> SpendingFreeze.of(Set.of(), Optional.empty()))));
+    reading.optional("evidencePolicy", () -> builder.evidencePolicy(reading.nested("evidencePolicy",
+        () -> evidence(json.child("evidencePolicy"), strict), ConfigurationReader::unreadableEvidence)));
     if (reading.scalarFailed) {
       return null; // the configuration's own checks need every scalar: what was found is reported
     }
@@ -419,6 +425,57 @@ final class ConfigurationReader {
         : Optional.empty();
     problems.throwIfAny();
     return SpendingFreeze.of(safeguarding, approvedBy);
+  }
+
+  /** What stands in for an evidence policy that could not be read, so the rest of the version is still checked. */
+  private static EvidencePolicy unreadableEvidence() {
+    return EvidencePolicy.builder().addRequirements(EvidenceRequirement.builder().addAccepts(EvidenceKind.RECEIPT)
+        .dueWithinDays(0).build()).build();
+  }
+
+  private static EvidencePolicy evidence(JsonValue json, boolean strict) {
+    ProblemCollector problems = new ProblemCollector(json.document());
+    json.checkFields(problems, "requirements", "whenOverdue", "approvedBy");
+    EvidencePolicy.Builder policy = EvidencePolicy.builder();
+    List<JsonValue> requirements = json.array("requirements");
+    for (JsonValue item : requirements) {
+      problems.succeeded(() -> policy.addRequirements(requirement(item, strict)));
+    }
+    if (json.has("whenOverdue")) {
+      problems.attempt(() -> policy.whenOverdue(json.enumValue("whenOverdue", EvidencePolicy.WhenOverdue.class,
+          strict)));
+    }
+    if (json.has("approvedBy")) {
+      problems.attempt(() -> policy.approvedBy(json.enumValue("approvedBy", ApprovalRole.class, strict)));
+    }
+    problems.throwIfAny();
+    return policy.build();
+  }
+
+  private static EvidenceRequirement requirement(JsonValue json, boolean strict) {
+    ProblemCollector problems = new ProblemCollector(json.document());
+    json.checkFields(problems, "accepts", "dueWithinDays", "fromAmount", "categories", "paymentMethods");
+    EvidenceRequirement.Builder requirement = EvidenceRequirement.builder();
+    for (JsonValue kind : json.array("accepts")) {
+      problems.attempt(() -> requirement.addAccepts(kind.enumValue(EvidenceKind.class, strict)));
+    }
+    problems.attempt(() -> requirement.dueWithinDays((int) json.integer("dueWithinDays", Integer.MIN_VALUE,
+        Integer.MAX_VALUE)));
+    if (json.has("fromAmount")) {
+      problems.attempt(() -> requirement.fromAmount(json.money("fromAmount")));
+    }
+    for (JsonValue category : json.optionalArray("categories")) {
+      problems.attempt(() -> requirement.addCategories(category.enumValue(SpendCategory.class, strict)));
+    }
+    for (JsonValue method : json.optionalArray("paymentMethods")) {
+      problems.attempt(() -> requirement.addPaymentMethods(method.enumValue(PaymentMethod.class, strict)));
+    }
+    problems.throwIfAny();
+    try {
+      return requirement.build();
+    } catch (ConfigurationException e) {
+      throw problems(json, e);
+    }
   }
 
   private static ApprovalPolicy approval(JsonValue json, boolean strict) {

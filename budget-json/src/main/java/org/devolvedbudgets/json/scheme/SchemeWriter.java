@@ -9,6 +9,7 @@ import org.devolvedbudgets.model.scheme.AgeBand;
 import org.devolvedbudgets.model.scheme.AllocationPolicy;
 import org.devolvedbudgets.model.scheme.Allowance;
 import org.devolvedbudgets.model.scheme.ApprovalTier;
+import org.devolvedbudgets.model.scheme.EvidenceRequirement;
 import org.devolvedbudgets.model.scheme.PilotConfiguration;
 import org.devolvedbudgets.model.scheme.Randomisation;
 import org.devolvedbudgets.model.spend.SpendCategory;
@@ -100,6 +101,27 @@ final class SchemeWriter {
       new TreeSet<>(freeze.safeguarding().stream().map(SchemeWriter::subcategory).toList())
           .forEach(safeguarding::add);
       freeze.approvedBy().ifPresent(role -> node.put("approvedBy", role.name()));
+    });
+    configuration.evidencePolicy().ifPresent(policy -> {
+      ObjectNode node = json.putObject("evidencePolicy");
+      ArrayNode requirements = node.putArray("requirements");
+      for (EvidenceRequirement requirement : policy.requirements()) {
+        ObjectNode item = requirements.addObject();
+        ArrayNode accepts = item.putArray("accepts");
+        new TreeSet<>(requirement.accepts()).forEach(kind -> accepts.add(kind.name()));
+        item.put("dueWithinDays", requirement.dueWithinDays());
+        requirement.fromAmount().ifPresent(amount -> item.put("fromAmount", amount.toString()));
+        if (!requirement.categories().isEmpty()) {
+          ArrayNode kinds = item.putArray("categories");
+          new TreeSet<>(requirement.categories()).forEach(category -> kinds.add(category.name()));
+        }
+        if (!requirement.paymentMethods().isEmpty()) {
+          ArrayNode methods = item.putArray("paymentMethods");
+          new TreeSet<>(requirement.paymentMethods()).forEach(method -> methods.add(method.name()));
+        }
+      }
+      node.put("whenOverdue", policy.whenOverdue().name());
+      policy.approvedBy().ifPresent(role -> node.put("approvedBy", role.name()));
     });
     return json;
   }

@@ -35,27 +35,41 @@ class GoldenJournalTest {
 
   private static final Path DIR = Path.of("src/test/resources/journal");
   private static final ConfigurationHistory SCHEME = SchemeFiles.read(DIR.resolve("golden.scheme.json"));
+  /** The golden scheme with an evidence policy, which format 3's golden journal was written under. */
+  private static final ConfigurationHistory SCHEME_3 = SchemeFiles.read(DIR.resolve("golden-3.scheme.json"));
+
+  private static ConfigurationHistory schemeOf(String golden) {
+    return golden.endsWith("-3.jsonl") ? SCHEME_3 : SCHEME;
+  }
 
   private static Money gbp(String amount) {
     return Money.parse("GBP " + amount);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"golden-format-1.jsonl", "golden-format-2.jsonl"})
+  @ValueSource(strings = {"golden-format-1.jsonl", "golden-format-2.jsonl", "golden-format-3.jsonl"})
   void everyFormatReadsFoldsAndGivesTheFiguresWorkedOutByHand(String golden) {
-    List<LedgerEvent> events = JournalFiles.read(SCHEME.schemeId(), DIR.resolve(golden));
-    assertEquals(19, events.size());
+    ConfigurationHistory scheme = schemeOf(golden);
+    List<LedgerEvent> events = JournalFiles.read(scheme.schemeId(), DIR.resolve(golden));
+    boolean three = scheme == SCHEME_3;
+    assertEquals(three ? 23 : 19, events.size());
     Set<String> types = new TreeSet<>();
     events.forEach(event -> types.add(JournalFormat.typeOf(event)));
-    assertEquals(Set.of("Allocated", "Submitted", "Reserved", "Approved", "Rejected", "Posted", "Voided", "Expired",
-        "Refunded"), types, "every event type");
+    Set<String> expected = new TreeSet<>(Set.of("Allocated", "Submitted", "Reserved", "Approved", "Rejected",
+        "Posted", "Voided", "Expired", "Refunded"));
+    if (three) {
+      expected.add("EvidenceReceived");
+    }
+    assertEquals(expected, types, "every event type");
 
     InMemoryLedgerStore store = new InMemoryLedgerStore();
     store.append(0, events);
-    BudgetLedger ledger = BudgetLedger.builder(SCHEME).store(store).build();
+    BudgetLedger ledger = BudgetLedger.builder(scheme).store(store).build();
     ledger.verifyJournal();
     // £120 for two children, £100 paid, £30 refunded (restoring): £70, £35 each child. R-2 voided. R-3 £800
     // approved by the team manager and paid. R-4 rejected. R-5 lapsed on 17 June. R-6 declined.
+    // Format 3 adds R-7, £40 awaiting a team manager's approval because R-1's evidence was overdue; its hold has
+    // lapsed by now (the ledger's clock is the system's), so the figures are the same.
     List<RemainingBudget> july = ledger.remainingBudget(GoldenScript.FAMILY, LocalDate.of(2019, 7, 10));
     RemainingBudget family = july.get(0);
     assertEquals(gbp("870.00"), family.spent());
@@ -88,21 +102,56 @@ class GoldenJournalTest {
   }
 
   @Test
-  void formatTwoIsWrittenBackByteForByte() throws IOException {
-    List<String> lines = Files.readAllLines(DIR.resolve("golden-format-2.jsonl"));
+  void formatThreeIsWrittenBackByteForByte() throws IOException {
+    List<String> lines = Files.readAllLines(DIR.resolve("golden-format-3.jsonl"));
     for (String line : lines) {
       JournalFormat.Line read = JournalFormat.read(line);
       assertEquals(line, JournalFormat.write(read.scheme(), read.event()));
     }
   }
 
-  @Test
-  void aFormatOneLineIsTheFormatTwoLineWithoutItsNewFields() throws IOException {
-    List<String> lines = Files.readAllLines(DIR.resolve("golden-format-1.jsonl"));
+  @ParameterizedTest
+  @ValueSource(strings = {"golden-format-1.jsonl", "golden-format-2.jsonl"})
+  void anOlderLineIsTheNewestFormatsLineWithoutItsNewFields(String golden) throws IOException {
+    List<String> lines = Files.readAllLines(DIR.resolve(golden));
+    String version = "\"format\":" + golden.charAt("golden-format-".length()) + ",";
     for (String line : lines) {
       JournalFormat.Line read = JournalFormat.read(line);
-      assertEquals(line.replace("\"format\":1,", "\"format\":2,"), JournalFormat.write(read.scheme(), read.event()));
+      assertEquals(line.replace(version, "\"format\":" + JournalFormat.FORMAT + ","),
+          JournalFormat.write(read.scheme(), read.event()));
     }
+  }
+
+  @Test
+  void formatThreeKeepsTheEvidenceAndTheOverdueFiguresADecisionWasMadeOn() {
+    List<LedgerEvent> events = JournalFiles.read(SCHEME_3.schemeId(), DIR.resolve("golden-format-3.jsonl"));
+    InMemoryLedgerStore store = new InMemoryLedgerStore();
+    store.append(0, events);
+    BudgetLedger ledger = BudgetLedger.builder(SCHEME_3).store(store).build();
+    ledger.verifyJournal();
+    LedgerEvent.Submitted routed = (LedgerEvent.Submitted) events.get(20);
+    org.devolvedbudgets.rules.Finding finding = routed.decision().findings().get(0);
+    assertEquals(org.devolvedbudgets.rules.FindingCode.EVIDENCE_OVERDUE_APPROVAL_REQUIRED, finding.code());
+    assertEquals(java.util.Optional.of(org.devolvedbudgets.rules.position.OverdueEvidence.of(1, gbp("100.00"),
+        LocalDate.of(2019, 6, 12))), finding.overdueEvidence(), "R-1's £100, due by 11 June");
+    assertTrue(ledger.evidence(RequestId.of("R-3")).get(0).isOnTime(), "R-3's receipt came on 7 June");
+    assertEquals(java.util.Optional.of(29L), ledger.evidence(RequestId.of("R-1")).get(0).daysToEvidence(),
+        "R-1's card data came on 3 July, 29 days after it was paid");
+    assertEquals(List.of(), ledger.evidenceDue(GoldenScript.WORKER), "nothing is outstanding");
+    assertEquals(List.of(), ledger.evidence(RequestId.of("R-2")), "voided: never paid");
+  }
+
+  @Test
+  void anOlderFormatHasNoEvidence() throws IOException {
+    List<String> lines = Files.readAllLines(DIR.resolve("golden-format-3.jsonl"));
+    String evidence = lines.get(19).replace("\"format\":3,", "\"format\":2,");
+    JournalFormatException type = org.junit.jupiter.api.Assertions.assertThrows(JournalFormatException.class,
+        () -> JournalFormat.read(evidence));
+    assertTrue(type.getMessage().contains("format 3"), type::getMessage);
+    String overdue = lines.get(20).replace("\"format\":3,", "\"format\":2,");
+    JournalFormatException field = org.junit.jupiter.api.Assertions.assertThrows(JournalFormatException.class,
+        () -> JournalFormat.read(overdue));
+    assertTrue(field.getMessage().contains("overdueEvidence"), field::getMessage);
   }
 
   @Test
@@ -124,7 +173,7 @@ class GoldenJournalTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"golden-format-1.jsonl", "golden-format-2.jsonl"})
+  @ValueSource(strings = {"golden-format-1.jsonl", "golden-format-2.jsonl", "golden-format-3.jsonl"})
   void theGoldenJournalsHoldNoFreeText(String golden) throws IOException {
     String journal = Files.readString(DIR.resolve(golden));
     assertFalse(journal.contains("Free text"), "descriptions never reach the journal");
@@ -133,7 +182,7 @@ class GoldenJournalTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"golden-format-1.jsonl", "golden-format-2.jsonl"})
+  @ValueSource(strings = {"golden-format-1.jsonl", "golden-format-2.jsonl", "golden-format-3.jsonl"})
   void journalMdDocumentsEveryFieldTheGoldenJournalsHold(String golden) throws IOException {
     String doc = Files.readString(Path.of("../JOURNAL.md"));
     List<String> lines = Files.readAllLines(DIR.resolve(golden));
@@ -146,7 +195,7 @@ class GoldenJournalTest {
       assertTrue(doc.contains(field + "`"), () -> "JOURNAL.md documents " + field);
     }
     int example = doc.indexOf("```json\n") + "```json\n".length();
-    if (golden.endsWith("-2.jsonl")) {
+    if (golden.endsWith("-" + JournalFormat.FORMAT + ".jsonl")) {
       assertEquals(lines.subList(0, 3), doc.substring(example, doc.indexOf("```", example)).lines().toList(),
           "JOURNAL.md's example is the newest golden journal's start");
     }

@@ -26,8 +26,10 @@ import org.devolvedbudgets.rules.ledger.BudgetLedger;
  * The operations that wrote the journal format's golden files over {@code journal/golden.scheme.json}: every
  * event type, a purchase shared by two children, a refund, a hold that expires and a request declined with
  * figures. {@code golden-format-1.jsonl} was written without operation ids; {@code golden-format-2.jsonl} by the
- * same operations, each change but the submissions and the expiry under an operation id. Kept so a reader can see
- * what the files record; the tests never write a golden file again, they only read them.
+ * same operations, each change but the submissions and the expiry under an operation id;
+ * {@code golden-format-3.jsonl} by those of format 2 over {@code journal/golden-3.scheme.json} (the same scheme
+ * with an evidence policy), then the evidence steps of {@link #evidence}. Kept so a reader can see what the files
+ * record; the tests never write a golden file again, they only read them.
  */
 final class GoldenScript {
 
@@ -106,6 +108,22 @@ final class GoldenScript {
     if (expired.size() != 1) {
       throw new IllegalStateException("R-5 lapses");
     }
+    return ledger;
+  }
+
+  /**
+   * Runs the format 2 script over a scheme with an evidence policy (a receipt or card data within 7 days of a
+   * spend of £50 or more; overdue evidence routes to a team manager), then, on 3 July 2019: R-3's receipt, which
+   * arrived on 7 June (on time); R-7, which the worker's overdue evidence for R-1 (due by 11 June) sends to a team
+   * manager; and R-1's card data, late, under an operation id.
+   */
+  static BudgetLedger evidence(ConfigurationHistory scheme) {
+    BudgetLedger ledger = run(scheme, true);
+    ledger.recordEvidence(RequestId.of("R-3"), org.devolvedbudgets.model.spend.EvidenceKind.RECEIPT, "INV-2019-0800",
+        WORKER, at(6, 7, 15));
+    ledger.submit(request("R-7", "40.00", SpendCategory.PRACTICAL, 7, 3).build());
+    ledger.recordEvidence(op(true, "evidence-R-1"), RequestId.of("R-1"),
+        org.devolvedbudgets.model.spend.EvidenceKind.CARD_TRANSACTION, "TXN-000981", WORKER, at(7, 3, 12));
     return ledger;
   }
 }

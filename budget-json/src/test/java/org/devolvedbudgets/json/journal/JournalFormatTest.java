@@ -84,7 +84,7 @@ class JournalFormatTest {
   void readingIsStrictAndNeverQuotesAValueWhole() {
     String posted = GOLDEN.get(3);
     List<String[]> cases = List.of(
-        new String[] {"\"format\":1", "\"format\":3", "$.format"},
+        new String[] {"\"format\":1", "\"format\":" + (JournalFormat.FORMAT + 1), "$.format"},
         new String[] {"\"requestId\":", "\"operationId\":\"op-1\",\"requestId\":", "$.operationId"},
         new String[] {"\"at\":", "\"colour\":\"red\",\"at\":", "$.colour"},
         new String[] {"\"amount\":\"GBP 100.00\"", "\"amount\":\"GBP 100.001\"", "$.amount"},

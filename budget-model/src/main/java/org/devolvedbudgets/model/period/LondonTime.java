@@ -88,6 +88,19 @@ public final class LondonTime {
   }
 
   /**
+   * Returns whether an instant falls within the supported dates, {@link #MIN_DATE} to {@link #MAX_DATE} in
+   * Europe/London.
+   *
+   * @param instant the instant, not null
+   * @return true if it is supported
+   * @throws NullPointerException if {@code instant} is null
+   */
+  public static boolean isSupported(Instant instant) {
+    requireNonNull(instant, "instant");
+    return !instant.isBefore(MIN_INSTANT) && instant.isBefore(END_INSTANT);
+  }
+
+  /**
    * Returns the London date of an instant, the rule every period uses.
    *
    * @param parameter the parameter's name, for the message, not null

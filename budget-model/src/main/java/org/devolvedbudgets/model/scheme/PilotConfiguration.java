@@ -212,6 +212,15 @@ public abstract class PilotConfiguration {
    */
   public abstract Optional<SpendingFreeze> spendingFreeze();
 
+  /**
+   * Returns what evidence this version asks for after a spend is paid, and what overdue evidence does to the
+   * worker's new requests ({@link EvidencePolicy}). Defaults to none: no evidence is tracked. The policy in force
+   * on a request's date is the one its spend is held to.
+   *
+   * @return the policy, or empty
+   */
+  public abstract Optional<EvidencePolicy> evidencePolicy();
+
   @Value.Check
   final void check() {
     Problems problems = new Problems("PilotConfiguration");
@@ -269,7 +278,30 @@ public abstract class PilotConfiguration {
         .filter(role -> approvalPolicy().tiers().stream().noneMatch(tier -> tier.role() == role))
         .ifPresent(role -> problems.add(ProblemCode.FREEZE_ROLE_NOT_A_TIER, "spendingFreeze.approvedBy",
             "the freeze's approving role " + role + " must be one of the approval policy's tiers"));
+    evidencePolicy().ifPresent(policy -> checkEvidence(policy, problems, whose));
     problems.throwIfAny();
+  }
+
+  private void checkEvidence(EvidencePolicy policy, Problems problems, String whose) {
+    if (policy.requirements().isEmpty()) {
+      problems.add(ProblemCode.EVIDENCE_REQUIREMENT_MISSING, "evidencePolicy.requirements",
+          "an evidence policy must list at least one requirement");
+    }
+    for (int i = 0; i < policy.requirements().size(); i++) {
+      String path = "evidencePolicy.requirements[" + i + "].fromAmount";
+      policy.requirements().get(i).fromAmount()
+          .ifPresent(amount -> problems.checkCurrency(path, amount, currency(), whose));
+    }
+    boolean routes = policy.whenOverdue() == EvidencePolicy.WhenOverdue.ROUTE;
+    if (routes != policy.approvedBy().isPresent()) {
+      problems.add(ProblemCode.EVIDENCE_ROLE_INCONSISTENT, "evidencePolicy.approvedBy", routes
+          ? "overdue evidence routes to a manager, so approvedBy must name the role"
+          : "approvedBy is given, but overdue evidence does not route (whenOverdue is " + policy.whenOverdue() + ")");
+    }
+    policy.approvedBy()
+        .filter(role -> approvalPolicy().tiers().stream().noneMatch(tier -> tier.role() == role))
+        .ifPresent(role -> problems.add(ProblemCode.EVIDENCE_ROLE_NOT_A_TIER, "evidencePolicy.approvedBy",
+            "the evidence policy's approving role " + role + " must be one of the approval policy's tiers"));
   }
 
   /**

@@ -84,5 +84,24 @@ public enum ProblemCode {
   DUPLICATE_ALLOWANCE_ID,
 
   /** A spending freeze's approving role is not one of the approval policy's tiers, so no approval could reach it. */
-  FREEZE_ROLE_NOT_A_TIER
+  FREEZE_ROLE_NOT_A_TIER,
+
+  /** An evidence policy lists no requirement. */
+  EVIDENCE_REQUIREMENT_MISSING,
+
+  /** An evidence requirement accepts no kind of evidence, so nothing could meet it. */
+  EVIDENCE_KIND_MISSING,
+
+  /** An evidence requirement's days after payment are negative or more than a year. */
+  EVIDENCE_DUE_DAYS_INVALID,
+
+  /** An evidence requirement's smallest amount is zero or negative. */
+  EVIDENCE_AMOUNT_NOT_POSITIVE,
+
+  /** An evidence policy names a role though overdue evidence does not route, or routes without naming one. */
+  EVIDENCE_ROLE_INCONSISTENT,
+
+  /** An evidence policy's approving role is not one of the approval policy's tiers, so no approval could reach
+   * it. */
+  EVIDENCE_ROLE_NOT_A_TIER
 }

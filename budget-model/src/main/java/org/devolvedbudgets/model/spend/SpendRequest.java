@@ -242,6 +242,20 @@ public abstract class SpendRequest {
    */
   public abstract Optional<String> evidenceReference();
 
+  /**
+   * Returns whether a text may serve as an evidence reference: 1 to {@value #MAX_EVIDENCE_REFERENCE_LENGTH}
+   * characters without white space, control or bidirectional formatting characters. A reference is opaque (a
+   * receipt number, a card transaction id, a document store's key), never a document or free text.
+   *
+   * @param reference the text, not null
+   * @return true if it is a valid reference
+   * @throws NullPointerException if {@code reference} is null
+   */
+  public static boolean isEvidenceReference(String reference) {
+    return !reference.isEmpty() && reference.length() <= MAX_EVIDENCE_REFERENCE_LENGTH
+        && reference.chars().noneMatch(c -> Character.isWhitespace(c) || SafeText.isUnsafe(c));
+  }
+
   @Value.Check
   final void check() {
     List<String> problems = new ArrayList<>();
@@ -261,9 +275,7 @@ public abstract class SpendRequest {
       problems.add("description must be at most " + MAX_DESCRIPTION_LENGTH + " characters, but was "
           + description().length());
     }
-    evidenceReference().filter(reference -> reference.isEmpty()
-        || reference.length() > MAX_EVIDENCE_REFERENCE_LENGTH
-        || reference.chars().anyMatch(c -> Character.isWhitespace(c) || SafeText.isUnsafe(c)))
+    evidenceReference().filter(reference -> !isEvidenceReference(reference))
         .ifPresent(reference -> problems.add("evidenceReference must be 1 to " + MAX_EVIDENCE_REFERENCE_LENGTH
             + " characters without white space, control or bidirectional formatting characters, but was " + reference.length()
             + " characters"));

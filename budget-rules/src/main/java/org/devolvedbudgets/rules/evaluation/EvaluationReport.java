@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +23,11 @@ import org.devolvedbudgets.model.id.RequestId;
 import org.devolvedbudgets.model.id.TeamId;
 import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.model.period.BudgetPeriod;
+import org.devolvedbudgets.model.period.LondonTime;
 import org.devolvedbudgets.model.scheme.AllocationMethod;
 import org.devolvedbudgets.model.scheme.Allowance;
 import org.devolvedbudgets.model.scheme.AllowanceScope;
+import org.devolvedbudgets.model.scheme.EvidencePolicy;
 import org.devolvedbudgets.model.scheme.PilotConfiguration;
 import org.devolvedbudgets.model.spend.SpendCategory;
 import org.devolvedbudgets.model.spend.SpendRequest;
@@ -33,6 +36,7 @@ import org.devolvedbudgets.rules.FindingCode;
 import org.devolvedbudgets.rules.Outcome;
 import org.devolvedbudgets.rules.allocation.AllocationRecord;
 import org.devolvedbudgets.rules.allocation.Arm;
+import org.devolvedbudgets.rules.ledger.EvidenceDue;
 import org.devolvedbudgets.rules.ledger.LedgerEvent;
 import org.jspecify.annotations.Nullable;
 
@@ -79,6 +83,10 @@ public final class EvaluationReport {
   private final Distribution<Duration> timeToDecision;
   private final Distribution<Duration> timeToPayment;
   private final List<FamilyUtilisation> utilisation;
+  private final int evidenceRequired;
+  private final Share evidenceOnTime;
+  private final int evidenceOverdue;
+  private final Distribution<Long> daysToEvidence;
 
   private EvaluationReport(Fold fold) {
     this.configuration = fold.configuration;
@@ -191,6 +199,36 @@ public final class EvaluationReport {
           tally == null ? zero : Money.ofMinor(currency, tally.spent), cap));
     }
     this.utilisation = Collections.unmodifiableList(rows);
+    int judged = 0;
+    int onTime = 0;
+    int overdue = 0;
+    long[] days = new long[fold.evidence.size()];
+    int evidenced = 0;
+    for (List<EvidenceDue> due : fold.evidence.values()) {
+      boolean received = true;
+      boolean late = false;
+      boolean isOverdue = false;
+      long last = 0;
+      for (EvidenceDue item : due) {
+        if (item.isReceived()) {
+          late |= !item.isOnTime();
+          last = Math.max(last, item.daysToEvidence().orElseThrow());
+        } else {
+          received = false;
+          isOverdue |= fold.judgedOn != null && item.isOverdueOn(fold.judgedOn);
+        }
+      }
+      if (received) {
+        days[evidenced++] = last;
+      }
+      judged += received || isOverdue ? 1 : 0;
+      onTime += received && !late ? 1 : 0;
+      overdue += isOverdue ? 1 : 0;
+    }
+    this.evidenceRequired = fold.evidence.size();
+    this.evidenceOnTime = Share.of(onTime, judged);
+    this.evidenceOverdue = overdue;
+    this.daysToEvidence = Distribution.ofKeys(days, evidenced, Long::valueOf);
   }
 
   private static long nanos(Duration duration, RequestSummary request) {
@@ -403,6 +441,45 @@ public final class EvaluationReport {
   }
 
   /**
+   * Returns how many of the report's paid spends needed evidence under their scheme's evidence policy.
+   *
+   * @return the count, zero or more
+   */
+  public int evidenceRequired() {
+    return evidenceRequired;
+  }
+
+  /**
+   * Returns the spends whose evidence all arrived on time (each item by its due day, in London days), of those
+   * whose evidence is settled: all of it arrived, or some is overdue as of the report's <em>as of</em> instant.
+   * A spend whose evidence is not due yet is left out rather than counted late.
+   *
+   * @return the share
+   */
+  public Share evidenceOnTime() {
+    return evidenceOnTime;
+  }
+
+  /**
+   * Returns how many spends have evidence overdue as of the report's <em>as of</em> instant.
+   *
+   * @return the count, zero or more
+   */
+  public int evidenceOverdue() {
+    return evidenceOverdue;
+  }
+
+  /**
+   * Returns how many London days after payment a spend's evidence was complete (its last item arrived), over the
+   * spends whose evidence all arrived: its median is the evaluator's "median days to evidence".
+   *
+   * @return the distribution of days, possibly empty, not null
+   */
+  public Distribution<Long> daysToEvidence() {
+    return daysToEvidence;
+  }
+
+  /**
    * Returns the total spend: paid less refunded.
    *
    * @return the amount in the scheme's currency, zero or more
@@ -548,6 +625,11 @@ public final class EvaluationReport {
     final Set<RequestId> outside = new HashSet<>();
     final Set<FamilyId> eligible = new HashSet<>();
     final List<RequestSummary> summaries;
+    /** Whether any version asks for evidence; only then are requests kept for it. */
+    final boolean evidenceTracked;
+    final Map<RequestId, SpendRequest> spendOf = new HashMap<>();
+    /** Each paid spend's evidence items, in the order the spends were paid. */
+    final Map<RequestId, List<EvidenceDue>> evidence = new LinkedHashMap<>();
 
     Fold(ConfigurationHistory history, BudgetPeriod range, int events) {
       int requests = Math.max(16, Math.min(events, 1 << 24) / 2); // a hint: about two events per request
@@ -562,6 +644,7 @@ public final class EvaluationReport {
       this.configuration = last.isBefore(first.effectiveFrom()) ? first : history.inForceOn(last);
       this.allEligible = history.versions().stream()
           .anyMatch(version -> version.allocation().method() == AllocationMethod.ALL_ELIGIBLE);
+      this.evidenceTracked = history.versions().stream().anyMatch(version -> version.evidencePolicy().isPresent());
     }
 
     Arm armOf(FamilyId family) {
@@ -605,6 +688,25 @@ public final class EvaluationReport {
         request.status = RequestStatus.POSTED;
         request.paid = checked(posted.amount(), event);
         request.paidAt = posted.at();
+        SpendRequest spend = evidenceTracked ? spendOf.get(posted.requestId()) : null;
+        EvidencePolicy policy = spend == null ? null
+            : history.inForceOn(spend.requestedOn()).evidencePolicy().orElse(null);
+        if (policy != null) {
+          List<EvidenceDue> due = EvidenceDue.forSpend(policy, spend, posted.amount(), posted.at());
+          if (!due.isEmpty()) {
+            evidence.put(posted.requestId(), due);
+          }
+        }
+      } else if (event instanceof LedgerEvent.EvidenceReceived) {
+        LedgerEvent.EvidenceReceived received = (LedgerEvent.EvidenceReceived) event;
+        List<EvidenceDue> due = evidence.get(received.requestId());
+        if (due != null) {
+          List<EvidenceDue> after = new ArrayList<>(due.size());
+          for (EvidenceDue item : due) {
+            after.add(item.receive(received.kind(), received.at()));
+          }
+          evidence.put(received.requestId(), after);
+        }
       } else if (event instanceof LedgerEvent.Voided) {
         request.status = RequestStatus.VOIDED;
       } else if (event instanceof LedgerEvent.Expired) {
@@ -629,6 +731,9 @@ public final class EvaluationReport {
         throw submittedTwice(event, id);
       }
       request.requestId = id;
+      if (evidenceTracked) {
+        spendOf.put(id, spend);
+      }
       request.familyId = spend.familyId();
       request.teamId = spend.teamId();
       request.requestedBy = spend.requestedBy();
@@ -670,7 +775,11 @@ public final class EvaluationReport {
       return amount;
     }
 
+    /** The London day evidence is judged overdue on: the report's as-of day; null if that is unsupported. */
+    @Nullable LocalDate judgedOn;
+
     void finish(Instant asOf) {
+      judgedOn = LondonTime.isSupported(asOf) ? LondonTime.dateOf("asOf", asOf) : null;
       for (AllocationRecord record : allocations.values()) {
         if (record.arm().hasBudget()) {
           eligible.add(record.familyId());

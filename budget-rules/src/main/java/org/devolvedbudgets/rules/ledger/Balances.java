@@ -26,6 +26,7 @@ import org.devolvedbudgets.rules.ledger.LedgerEvent.Allocated;
 import org.devolvedbudgets.rules.ledger.LedgerEvent.Approved;
 import org.devolvedbudgets.rules.ledger.LedgerEvent.Expired;
 import org.devolvedbudgets.rules.ledger.LedgerEvent.Posted;
+import org.devolvedbudgets.rules.ledger.LedgerEvent.EvidenceReceived;
 import org.devolvedbudgets.rules.ledger.LedgerEvent.Refunded;
 import org.devolvedbudgets.rules.ledger.LedgerEvent.Rejected;
 import org.devolvedbudgets.rules.ledger.LedgerEvent.Reserved;
@@ -73,15 +74,18 @@ final class Balances {
   private final Set<RequestId> awaiting = ConcurrentHashMap.newKeySet();
   private final ConcurrentHashMap<OperationId, LedgerEvent> operations = new ConcurrentHashMap<>();
   private final CurrencyUnit currency;
+  private final EvidenceBook evidence;
 
   /**
    * Empty balances.
    *
    * @param currency the scheme's currency
    * @param expectedEvents how many events are about to be applied (a journal's length), to size the maps once
+   * @param evidence where paid spends' evidence is kept track of, empty
    */
-  Balances(CurrencyUnit currency, int expectedEvents) {
+  Balances(CurrencyUnit currency, int expectedEvents, EvidenceBook evidence) {
     this.currency = currency;
+    this.evidence = evidence;
     this.requests = new ConcurrentHashMap<>(Math.max(16, expectedEvents / 2));
     this.accounts = new ConcurrentHashMap<>(Math.max(16, expectedEvents / 4));
   }
@@ -262,6 +266,11 @@ final class Balances {
     return requests.get(requestId);
   }
 
+  /** The evidence paid spends need, as the events applied so far leave it. */
+  EvidenceBook evidence() {
+    return evidence;
+  }
+
   /** The event recorded under an operation id, or null if the id is new. */
   @Nullable LedgerEvent operation(OperationId operationId) {
     return operations.get(operationId);
@@ -361,8 +370,8 @@ final class Balances {
     Entry pending = null;
     int changingBalances = 0;
     for (LedgerEvent event : events) {
-      if (!(event instanceof Submitted || event instanceof Allocated || event instanceof Approved)
-          && ++changingBalances > 1) {
+      if (!(event instanceof Submitted || event instanceof Allocated || event instanceof Approved
+          || event instanceof EvidenceReceived) && ++changingBalances > 1) {
         throw new IllegalStateException("a batch may change balances with one event only");
       }
       Entry entry = validate(event, pending);
@@ -463,6 +472,14 @@ final class Balances {
           true);
       return entry;
     }
+    if (event instanceof EvidenceReceived) {
+      EvidenceReceived received = (EvidenceReceived) event;
+      Entry entry = requests.get(received.requestId());
+      if (entry == null || entry.status != ReservationStatus.POSTED || !entry.familyId().equals(event.familyId())) {
+        throw broken(received, "the spend was not posted");
+      }
+      return entry;
+    }
     Refunded refunded = (Refunded) event;
     Entry entry = requests.get(refunded.requestId());
     if (entry == null || entry.status != ReservationStatus.POSTED || entry.reserved == null) {
@@ -519,6 +536,9 @@ final class Balances {
         }
         changed.status = ReservationStatus.POSTED;
         changed.posted = amount;
+        evidence.posted(changed.submitted, posted);
+      } else if (event instanceof EvidenceReceived) {
+        evidence.received((EvidenceReceived) event);
       } else {
         Refunded refunded = (Refunded) event;
         long amount = refunded.amount().minorUnits();
@@ -776,7 +796,8 @@ final class Balances {
       }
     });
     requests.forEach((id, entry) -> result.put("request " + id,
-        entry.status + " posted " + entry.posted + " refunded " + entry.refunded));
+        entry.status + " posted " + entry.posted + " refunded " + entry.refunded
+            + (evidence.of(id).isEmpty() ? "" : " evidence " + evidence.of(id))));
     allocations.forEach((family, record) -> result.put("allocation " + family, record.toString()));
     result.put("awaiting", new TreeSet<>(awaiting).toString());
     return result;

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.money.CurrencyUnit;
 import org.devolvedbudgets.model.id.AllowanceId;
@@ -33,7 +34,9 @@ import org.devolvedbudgets.model.period.PeriodKind;
 import org.devolvedbudgets.model.scheme.Allowance;
 import org.devolvedbudgets.model.scheme.AllowanceScope;
 import org.devolvedbudgets.model.scheme.Enforcement;
+import org.devolvedbudgets.model.scheme.EvidencePolicy;
 import org.devolvedbudgets.model.scheme.PilotConfiguration;
+import org.devolvedbudgets.model.spend.EvidenceKind;
 import org.devolvedbudgets.model.spend.SpendRequest;
 import org.devolvedbudgets.rules.ApprovalCheck;
 import org.devolvedbudgets.rules.Approver;
@@ -47,6 +50,7 @@ import org.devolvedbudgets.rules.allocation.Allocations;
 import org.devolvedbudgets.rules.ledger.Balances.AccountKey;
 import org.devolvedbudgets.rules.ledger.Balances.Entry;
 import org.devolvedbudgets.rules.position.BudgetPosition;
+import org.devolvedbudgets.rules.position.OverdueEvidence;
 import org.devolvedbudgets.rules.position.RemainingBudget;
 import org.devolvedbudgets.rules.position.Usage;
 import org.devolvedbudgets.rules.position.UsageKey;
@@ -55,8 +59,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Holds the money behind spend decisions for one scheme: {@link #submit} decides a request with
  * {@link SpendRules} and reserves its money in one step; {@link #approve}, {@link #reject}, {@link #post},
- * {@link #voidReservation}, {@link #expire} and {@link #refund} move it on; every change is a
- * {@link LedgerEvent} appended to a {@link LedgerStore}, and the balances are a fold of those events.
+ * {@link #voidReservation}, {@link #expire} and {@link #refund} move it on; {@link #recordEvidence} records the
+ * receipts and card data a scheme's evidence policy asks for after payment, and {@link #evidenceDue} and
+ * {@link #evidenceOverdue} say what is still owed; every change is a {@link LedgerEvent} appended to a
+ * {@link LedgerStore}, and the balances are a fold of those events.
  *
  * <pre>{@code
  * BudgetLedger ledger = BudgetLedger.builder(configuration).clock(clock).build();
@@ -114,7 +120,9 @@ import org.jspecify.annotations.Nullable;
  * they touch, not the whole ledger: always the request's family, then its team if the scheme has a team
  * allowance it counts against, then the pilot if it has a pilot-wide one. Every operation takes its locks in
  * that order (family, team, pilot) and holds at most one of each, so deadlock is impossible; operations on
- * different families with no shared team or pilot allowance run in parallel. Numbering, appending and folding
+ * different families with no shared team or pilot allowance run in parallel. A decision under an evidence policy
+ * that acts on overdue evidence reads the requesting worker's evidence across families without their locks: it
+ * sees each spend's evidence as it stood before or after a concurrent change, never half of one. Numbering, appending and folding
  * events happens under one short append lock, so the journal has one total order and sequence numbers have
  * no gaps; changes for different families that are ready at the same moment are appended together (group
  * commit, see {@code Committer}). Queries take the same scope locks and see a consistent state. Events folded
@@ -158,7 +166,8 @@ public final class BudgetLedger {
     this.systemWorker = builder.systemWorker;
     this.currency = history.latest().currency();
     this.maxAttempts = builder.maxAttempts;
-    this.balances = new Balances(currency, (int) Math.min(Integer.MAX_VALUE, store.lastSequence()));
+    this.balances = new Balances(currency, (int) Math.min(Integer.MAX_VALUE, store.lastSequence()),
+        new EvidenceBook(history));
     this.committer = new Committer(store, balances, scopes, clock, history);
   }
 
@@ -736,11 +745,17 @@ public final class BudgetLedger {
    */
   private LedgerResult onReservation(@Nullable OperationId operationId, RequestId requestId, String kind,
       @Nullable Money amount, WorkerId actor, Instant at, String verb, OnReservation change) {
+    return onReservation(operationId, requestId, entry -> Operation.request(kind, entry.familyId(), requestId,
+        amount, actor, at), actor, at, verb, change);
+  }
+
+  private LedgerResult onReservation(@Nullable OperationId operationId, RequestId requestId,
+      Function<Entry, Operation> operation, WorkerId actor, Instant at, String verb, OnReservation change) {
     requireNonNull(requestId, "requestId");
     requireNonNull(actor, "actor");
     Entry entry = known(requestId);
     checkAt(entry, at);
-    Operation asked = Operation.request(kind, entry.familyId(), requestId, amount, actor, at);
+    Operation asked = operation.apply(entry);
     return retryingResult(() -> {
       recordLapsed(entry.familyId(), null);
       Scopes.Held held = hold(entry);
@@ -962,6 +977,75 @@ public final class BudgetLedger {
     });
   }
 
+  /**
+   * Records that evidence of a paid spend reached the child's record: a receipt, the card's transaction data or a
+   * note that other funding was tried, by a reference to where it is kept (never the document or free text). It
+   * meets every open item of the spend's evidence that accepts its kind ({@link #evidence(RequestId)}); evidence
+   * the spend did not need, or of a kind already met, is still recorded. It changes no balance.
+   *
+   * <p>Without an operation id a retry records the evidence twice, which changes no figure (the first arrival
+   * counts); prefer {@link #recordEvidence(OperationId, RequestId, EvidenceKind, String, WorkerId, Instant)}.
+   *
+   * @param requestId the spend's request, not null
+   * @param kind what kind of evidence it is, not null
+   * @param reference where it is kept: 1 to {@value SpendRequest#MAX_EVIDENCE_REFERENCE_LENGTH} characters without
+   *     white space, control or bidirectional formatting characters, not null
+   * @param actor who records it, not null
+   * @param at when the evidence was received, not before the request was made, within the dates
+   *     {@link LondonTime} supports, not null
+   * @return applied, or refused with {@code NOTHING_RESERVED} (a declined request) or {@code NOT_POSTED} (nothing
+   *     paid yet); not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the request is unknown, {@code reference} is not a valid reference (the
+   *     message gives its length, never its text) or {@code at} is before the request was made or outside the
+   *     supported dates
+   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first
+   */
+  public LedgerResult recordEvidence(RequestId requestId, EvidenceKind kind, String reference, WorkerId actor,
+      Instant at) {
+    return recordEvidenceUnder(null, requestId, kind, reference, actor, at);
+  }
+
+  /**
+   * Records evidence, as {@link #recordEvidence(RequestId, EvidenceKind, String, WorkerId, Instant)} does, under
+   * an operation id the caller chose: the same id again returns the first result and records nothing more.
+   *
+   * @param operationId the caller's id for this change, not null
+   * @param requestId the spend's request, not null
+   * @param kind what kind of evidence it is, not null
+   * @param reference where it is kept, as the other overload takes it, not null
+   * @param actor who records it, not null
+   * @param at when the evidence was received, not before the request was made, not null
+   * @return applied, or refused as the other overload is; not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException as the other overload does
+   * @throws OperationConflictException if {@code operationId} was used for a different change
+   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
+   *     retry)
+   */
+  public LedgerResult recordEvidence(OperationId operationId, RequestId requestId, EvidenceKind kind,
+      String reference, WorkerId actor, Instant at) {
+    return recordEvidenceUnder(requireNonNull(operationId, "operationId"), requestId, kind, reference, actor, at);
+  }
+
+  private LedgerResult recordEvidenceUnder(@Nullable OperationId operationId, RequestId requestId,
+      EvidenceKind kind, String reference, WorkerId actor, Instant at) {
+    requireNonNull(kind, "kind");
+    Checks.evidenceReference(reference);
+    return onReservation(operationId, requestId, entry -> Operation.evidence(entry.familyId(), requestId, actor, at,
+        kind, reference), actor, at, "record evidence for", (entry, before) -> {
+      if (before.status() != ReservationStatus.POSTED) {
+        return LedgerResult.refused(LedgerRefusal.NOT_POSTED, "Request " + requestId + " is "
+            + describe(before.status()) + ", so there is no payment to record evidence of.", before, null);
+      }
+      FamilyId familyId = entry.familyId();
+      Optional<OperationId> recordedId = Optional.ofNullable(operationId);
+      committer.commit(List.of((sequence, recordedAt) -> new LedgerEvent.EvidenceReceived(sequence, recordedAt,
+          actor, familyId, requestId, kind, reference, at, recordedId)), null, operationId);
+      return LedgerResult.applied(balances.snapshot(entry), LedgerMessages.evidence(kind));
+    });
+  }
+
   // ------------------------------------------------------------------------------------------------- queries
 
   /**
@@ -1126,6 +1210,100 @@ public final class BudgetLedger {
   }
 
   /**
+   * Returns the evidence a paid spend needs, one item per requirement of its scheme's evidence policy that applies
+   * to it, each with its due day and, once met, the day it arrived.
+   *
+   * @param requestId the request, not null
+   * @return the items in the policy's order; none if the spend needed no evidence or is not paid; not null
+   * @throws NullPointerException if {@code requestId} is null
+   */
+  public List<EvidenceDue> evidence(RequestId requestId) {
+    return balances.evidence().of(requireNonNull(requestId, "requestId"));
+  }
+
+  /**
+   * Returns the evidence still due from a worker: every item not yet met of the spends they requested, on every
+   * family, whether or not it is overdue yet; soonest due first, then by request id.
+   *
+   * @param worker the requesting worker, not null
+   * @return the items, possibly none, not null
+   * @throws NullPointerException if {@code worker} is null
+   */
+  public List<EvidenceDue> evidenceDue(WorkerId worker) {
+    return balances.evidence().outstanding(requireNonNull(worker, "worker"));
+  }
+
+  /**
+   * Returns the evidence still due for a team's spends, as {@link #evidenceDue(WorkerId)} does for a worker's.
+   *
+   * @param team the requesting workers' team, not null
+   * @return the items, soonest due first, possibly none, not null
+   * @throws NullPointerException if {@code team} is null
+   */
+  public List<EvidenceDue> evidenceDue(TeamId team) {
+    return balances.evidence().outstanding(requireNonNull(team, "team"));
+  }
+
+  /**
+   * Returns the evidence still due for a family's spends, as {@link #evidenceDue(WorkerId)} does for a worker's.
+   *
+   * @param family the family, not null
+   * @return the items, soonest due first, possibly none, not null
+   * @throws NullPointerException if {@code family} is null
+   */
+  public List<EvidenceDue> evidenceDue(FamilyId family) {
+    return balances.evidence().outstanding(requireNonNull(family, "family"));
+  }
+
+  /**
+   * Returns the evidence overdue from a worker on a London day: the items of {@link #evidenceDue(WorkerId)} whose
+   * due day is before {@code day}.
+   *
+   * @param worker the requesting worker, not null
+   * @param day the London day to judge on, not null
+   * @return the overdue items, oldest due first, possibly none, not null
+   * @throws NullPointerException if an argument is null
+   */
+  public List<EvidenceDue> evidenceOverdue(WorkerId worker, LocalDate day) {
+    return overdue(evidenceDue(worker), day);
+  }
+
+  /**
+   * Returns the evidence overdue for a team's spends on a London day.
+   *
+   * @param team the requesting workers' team, not null
+   * @param day the London day to judge on, not null
+   * @return the overdue items, oldest due first, possibly none, not null
+   * @throws NullPointerException if an argument is null
+   */
+  public List<EvidenceDue> evidenceOverdue(TeamId team, LocalDate day) {
+    return overdue(evidenceDue(team), day);
+  }
+
+  /**
+   * Returns the evidence overdue for a family's spends on a London day.
+   *
+   * @param family the family, not null
+   * @param day the London day to judge on, not null
+   * @return the overdue items, oldest due first, possibly none, not null
+   * @throws NullPointerException if an argument is null
+   */
+  public List<EvidenceDue> evidenceOverdue(FamilyId family, LocalDate day) {
+    return overdue(evidenceDue(family), day);
+  }
+
+  private static List<EvidenceDue> overdue(List<EvidenceDue> due, LocalDate day) {
+    requireNonNull(day, "day");
+    List<EvidenceDue> overdue = new ArrayList<>(due.size());
+    for (EvidenceDue item : due) {
+      if (item.isOverdueOn(day)) {
+        overdue.add(item);
+      }
+    }
+    return List.copyOf(overdue);
+  }
+
+  /**
    * Returns a family's allocation record, if it has been allocated.
    *
    * @param familyId the family, not null
@@ -1196,7 +1374,7 @@ public final class BudgetLedger {
           difference = "the store's journal has event " + journal.get(i).sequence() + " at position " + (i + 1);
         }
       }
-      Balances replayed = new Balances(currency, journal.size());
+      Balances replayed = new Balances(currency, journal.size(), new EvidenceBook(history));
       if (difference == null) {
         replayed.apply(journal);
       }
@@ -1326,6 +1504,13 @@ public final class BudgetLedger {
     AllocationRecord record = balances.allocation(request.familyId());
     if (record != null) {
       position.allocation(record);
+    }
+    EvidencePolicy evidence = configuration.evidencePolicy().orElse(null);
+    if (evidence != null && evidence.whenOverdue() != EvidencePolicy.WhenOverdue.NOTHING) {
+      OverdueEvidence overdue = balances.evidence().overdue(request.requestedBy(), request.requestedOn(), currency);
+      if (overdue != null) {
+        position.overdueEvidence(overdue);
+      }
     }
     return position.build();
   }

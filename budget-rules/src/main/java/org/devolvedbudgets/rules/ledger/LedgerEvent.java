@@ -15,6 +15,7 @@ import org.devolvedbudgets.model.id.WorkerId;
 import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.model.scheme.AllowanceScope;
 import org.devolvedbudgets.model.scheme.ApprovalRole;
+import org.devolvedbudgets.model.spend.EvidenceKind;
 import org.devolvedbudgets.model.spend.SpendRequest;
 import org.devolvedbudgets.rules.Decision;
 import org.devolvedbudgets.rules.Fingerprint;
@@ -24,7 +25,8 @@ import org.devolvedbudgets.rules.position.UsageKey;
 
 /**
  * One change to a {@link BudgetLedger}, as it is kept in the journal: a family allocated, a request submitted
- * and decided, money reserved, approved, rejected, posted, voided, expired or refunded. The ledger's balances are
+ * and decided, money reserved, approved, rejected, posted, voided, expired or refunded, evidence of a spend
+ * received. The ledger's balances are
  * a fold of these events in sequence order, so replaying a journal reproduces every balance exactly.
  *
  * <p>Every event has a sequence number (1, 2, 3, ... with no gaps, across the whole journal), the
@@ -80,7 +82,7 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
 
   /** An event about one spend request. */
   sealed interface RequestEvent extends LedgerEvent
-      permits Submitted, Reserved, Approved, Rejected, Posted, Voided, Expired, Refunded {
+      permits Submitted, Reserved, Approved, Rejected, Posted, Voided, Expired, Refunded, EvidenceReceived {
 
     /**
      * Returns the request the event is about.
@@ -542,6 +544,54 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
       requireNonNull(familyId, "familyId");
       requireNonNull(requestId, "requestId");
       Checks.positive(amount, "amount");
+      requireNonNull(at, "at");
+      requireNonNull(operationId, "operationId");
+    }
+  }
+
+  /**
+   * Evidence of a posted spend reached the child's record (journal format 3 onwards): a receipt, the card's
+   * transaction data or a note that other funding was tried. The event holds a reference to where the evidence
+   * is kept, never the document or any free text. It changes no balance; it meets the spend's evidence
+   * requirements that accept its kind.
+   *
+   * @param sequence the place in the journal, 1 or more
+   * @param recordedAt when the ledger recorded it
+   * @param actor the worker who recorded the evidence
+   * @param familyId the request's family
+   * @param requestId the spend's request
+   * @param kind what kind of evidence it is
+   * @param reference where it is kept: an opaque reference ({@link SpendRequest#isEvidenceReference(String)})
+   * @param at when the evidence was received
+   * @param operationId the id the caller chose for the change, empty if none
+   */
+  record EvidenceReceived(long sequence, Instant recordedAt, WorkerId actor, FamilyId familyId, RequestId requestId,
+      EvidenceKind kind, String reference, Instant at, Optional<OperationId> operationId) implements RequestEvent {
+
+    /**
+     * Checks the components.
+     *
+     * @param sequence the sequence component
+     * @param recordedAt the recordedAt component
+     * @param actor the actor component
+     * @param familyId the familyId component
+     * @param requestId the requestId component
+     * @param kind the kind component
+     * @param reference the reference component
+     * @param at the at component
+     * @param operationId the operationId component
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if {@code sequence} is below 1 or {@code reference} is not a valid
+     *     reference (the message gives its length, never the text)
+     */
+    public EvidenceReceived {
+      Checks.sequence(sequence);
+      requireNonNull(recordedAt, "recordedAt");
+      requireNonNull(actor, "actor");
+      requireNonNull(familyId, "familyId");
+      requireNonNull(requestId, "requestId");
+      requireNonNull(kind, "kind");
+      Checks.evidenceReference(reference);
       requireNonNull(at, "at");
       requireNonNull(operationId, "operationId");
     }

@@ -1,6 +1,7 @@
 package org.devolvedbudgets.rules.ledger;
 
 import java.util.Locale;
+import org.devolvedbudgets.model.spend.EvidenceKind;
 import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.model.scheme.ApprovalRole;
 
@@ -30,6 +31,17 @@ final class LedgerMessages {
         + (restores ? "; the allowance is restored." : "; the allowance stays used, as the scheme says.");
   }
 
+  static String evidence(EvidenceKind kind) {
+    switch (kind) {
+      case RECEIPT:
+        return "Recorded a receipt.";
+      case CARD_TRANSACTION:
+        return "Recorded the card's transaction data.";
+      default:
+        return "Recorded a note that other funding was tried.";
+    }
+  }
+
   /** The message the change an event records was answered with; {@code reserved} is what the request held. */
   static String of(LedgerEvent event, Money reserved) {
     if (event instanceof LedgerEvent.Approved) {
@@ -48,6 +60,9 @@ final class LedgerMessages {
     if (event instanceof LedgerEvent.Refunded) {
       LedgerEvent.Refunded refunded = (LedgerEvent.Refunded) event;
       return refunded(refunded.amount(), refunded.restoresAllowance());
+    }
+    if (event instanceof LedgerEvent.EvidenceReceived) {
+      return evidence(((LedgerEvent.EvidenceReceived) event).kind());
     }
     throw new IllegalArgumentException("a " + event.getClass().getSimpleName() + " event answers no operation");
   }

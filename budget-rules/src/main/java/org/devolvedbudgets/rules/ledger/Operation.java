@@ -10,6 +10,7 @@ import org.devolvedbudgets.model.id.TeamId;
 import org.devolvedbudgets.model.id.WorkerId;
 import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.model.scheme.ApprovalRole;
+import org.devolvedbudgets.model.spend.EvidenceKind;
 import org.devolvedbudgets.rules.allocation.AllocationRecord;
 import org.jspecify.annotations.Nullable;
 
@@ -19,20 +20,25 @@ import org.jspecify.annotations.Nullable;
  */
 record Operation(String kind, FamilyId familyId, @Nullable RequestId requestId, @Nullable Money amount,
     WorkerId actor, @Nullable ApprovalRole role, @Nullable TeamId team, @Nullable Instant at,
-    @Nullable AllocationRecord allocation) {
+    @Nullable AllocationRecord allocation, @Nullable EvidenceKind evidence, @Nullable String reference) {
 
   static Operation approve(FamilyId familyId, RequestId requestId, WorkerId actor, ApprovalRole role,
       @Nullable TeamId team, Instant at) {
-    return new Operation("approve", familyId, requestId, null, actor, role, team, at, null);
+    return new Operation("approve", familyId, requestId, null, actor, role, team, at, null, null, null);
   }
 
   static Operation request(String kind, FamilyId familyId, RequestId requestId, @Nullable Money amount,
       WorkerId actor, Instant at) {
-    return new Operation(kind, familyId, requestId, amount, actor, null, null, at, null);
+    return new Operation(kind, familyId, requestId, amount, actor, null, null, at, null, null, null);
+  }
+
+  static Operation evidence(FamilyId familyId, RequestId requestId, WorkerId actor, Instant at, EvidenceKind kind,
+      String reference) {
+    return new Operation("evidence", familyId, requestId, null, actor, null, null, at, null, kind, reference);
   }
 
   static Operation allocation(AllocationRecord record, WorkerId actor) {
-    return new Operation("allocate", record.familyId(), null, null, actor, null, null, null, record);
+    return new Operation("allocate", record.familyId(), null, null, actor, null, null, null, record, null, null);
   }
 
   /** What the recorded event says was asked for. */
@@ -43,7 +49,7 @@ record Operation(String kind, FamilyId familyId, @Nullable RequestId requestId, 
     if (event instanceof LedgerEvent.Approved) {
       LedgerEvent.Approved approved = (LedgerEvent.Approved) event;
       return new Operation("approve", approved.familyId(), approved.requestId(), null, approved.actor(),
-          approved.role(), approved.team().orElse(null), approved.at(), null);
+          approved.role(), approved.team().orElse(null), approved.at(), null, null, null);
     }
     if (event instanceof LedgerEvent.Rejected) {
       LedgerEvent.Rejected rejected = (LedgerEvent.Rejected) event;
@@ -61,6 +67,11 @@ record Operation(String kind, FamilyId familyId, @Nullable RequestId requestId, 
       LedgerEvent.Refunded refunded = (LedgerEvent.Refunded) event;
       return request("refund", refunded.familyId(), refunded.requestId(), refunded.amount(), refunded.actor(),
           refunded.at());
+    }
+    if (event instanceof LedgerEvent.EvidenceReceived) {
+      LedgerEvent.EvidenceReceived received = (LedgerEvent.EvidenceReceived) event;
+      return evidence(received.familyId(), received.requestId(), received.actor(), received.at(), received.kind(),
+          received.reference());
     }
     throw new IllegalArgumentException("a " + event.getClass().getSimpleName() + " event has no operation");
   }
@@ -80,6 +91,8 @@ record Operation(String kind, FamilyId familyId, @Nullable RequestId requestId, 
     differs(fields, "team", team, retry.team);
     differs(fields, "at", at, retry.at);
     differs(fields, "allocation", allocation, retry.allocation);
+    differs(fields, "kind", evidence, retry.evidence);
+    differs(fields, "reference", reference, retry.reference);
     return fields;
   }
 

@@ -34,17 +34,19 @@ public final class BudgetPosition {
   /** The holder name for a usage counted across the whole pilot: the empty string, never a valid id. */
   public static final String PILOT = "";
 
-  private static final BudgetPosition EMPTY = new BudgetPosition(Map.of(), null, null);
+  private static final BudgetPosition EMPTY = new BudgetPosition(Map.of(), null, null, null);
 
   private final Map<AllowanceId, Map<String, Usage>> usages;
   private final @Nullable Usage familyWindow;
   private final @Nullable AllocationRecord allocation;
+  private final @Nullable OverdueEvidence overdueEvidence;
 
   private BudgetPosition(Map<AllowanceId, Map<String, Usage>> usages, @Nullable Usage familyWindow,
-      @Nullable AllocationRecord allocation) {
+      @Nullable AllocationRecord allocation, @Nullable OverdueEvidence overdueEvidence) {
     this.usages = usages;
     this.familyWindow = familyWindow;
     this.allocation = allocation;
+    this.overdueEvidence = overdueEvidence;
   }
 
   /**
@@ -138,6 +140,16 @@ public final class BudgetPosition {
   }
 
   /**
+   * Returns the requesting worker's overdue evidence, where the scheme's evidence policy lets it affect new
+   * requests and some is overdue on the request's date.
+   *
+   * @return the overdue evidence, or empty, not null
+   */
+  public Optional<OverdueEvidence> overdueEvidence() {
+    return Optional.ofNullable(overdueEvidence);
+  }
+
+  /**
    * Returns a developer's form listing every usage.
    *
    * @return the text form, not null
@@ -145,7 +157,8 @@ public final class BudgetPosition {
   @Override
   public String toString() {
     return "BudgetPosition[usages=" + usages + (familyWindow == null ? "" : ", familyWindow=" + familyWindow)
-        + (allocation == null ? "" : ", allocation=" + allocation) + "]";
+        + (allocation == null ? "" : ", allocation=" + allocation)
+        + (overdueEvidence == null ? "" : ", overdueEvidence=" + overdueEvidence) + "]";
   }
 
   /**
@@ -160,6 +173,7 @@ public final class BudgetPosition {
     private final Map<AllowanceId, Map<String, Usage>> usages = new HashMap<>();
     private @Nullable Usage familyWindow;
     private @Nullable AllocationRecord allocation;
+    private @Nullable OverdueEvidence overdueEvidence;
 
     private Builder() {}
 
@@ -241,6 +255,17 @@ public final class BudgetPosition {
     }
 
     /**
+     * Sets the requesting worker's overdue evidence.
+     *
+     * @param overdue what is overdue and since when, not null
+     * @return this builder
+     */
+    public Builder overdueEvidence(OverdueEvidence overdue) {
+      this.overdueEvidence = requireNonNull(overdue, "overdue");
+      return this;
+    }
+
+    /**
      * Builds the position.
      *
      * @return the position, not null
@@ -248,7 +273,7 @@ public final class BudgetPosition {
     public BudgetPosition build() {
       Map<AllowanceId, Map<String, Usage>> copy = new HashMap<>();
       usages.forEach((name, byHolder) -> copy.put(name, Map.copyOf(byHolder)));
-      return new BudgetPosition(Map.copyOf(copy), familyWindow, allocation);
+      return new BudgetPosition(Map.copyOf(copy), familyWindow, allocation, overdueEvidence);
     }
   }
 }

@@ -24,8 +24,13 @@ public final class Journals {
 
   private Journals() {}
 
-  /** Families Darlington's randomisation puts in the treatment arm. */
-  static FamilyId treatedFamily(int index) {
+  /**
+   * Returns a family Darlington's randomisation puts in the treatment arm.
+   *
+   * @param index which of them, from 0
+   * @return the family, not null
+   */
+  public static FamilyId treatedFamily(int index) {
     int found = 0;
     for (int i = 0; ; i++) {
       FamilyId candidate = FamilyId.of("F-" + i);
@@ -75,6 +80,46 @@ public final class Journals {
     }
     clock.advance(Duration.ofDays(30));
     ledger.expire(clock.instant());
+    return ledger.store().readAll();
+  }
+
+  /**
+   * Returns Darlington's scheme with an evidence policy: a receipt or card data within 7 days of any spend; overdue
+   * evidence sends the worker's new requests to a team manager.
+   *
+   * @return the configuration, not null
+   */
+  public static org.devolvedbudgets.model.scheme.PilotConfiguration darlingtonWithEvidence() {
+    return org.devolvedbudgets.model.scheme.PilotConfiguration.builder().from(darlington()).evidencePolicy(
+        org.devolvedbudgets.model.scheme.EvidencePolicy.builder()
+            .addRequirements(org.devolvedbudgets.model.scheme.EvidenceRequirement.builder()
+                .addAccepts(org.devolvedbudgets.model.spend.EvidenceKind.RECEIPT,
+                    org.devolvedbudgets.model.spend.EvidenceKind.CARD_TRANSACTION).dueWithinDays(7).build())
+            .whenOverdue(org.devolvedbudgets.model.scheme.EvidencePolicy.WhenOverdue.ROUTE)
+            .approvedBy(ApprovalRole.TEAM_MANAGER).build()).build();
+  }
+
+  /**
+   * Returns a journal under {@link #darlingtonWithEvidence()}: every event type of {@link #everyKindOfEvent} for one
+   * family, a request routed because a receipt is overdue (a finding with overdue evidence), then evidence received
+   * with and without an operation id.
+   *
+   * @return the events in sequence order
+   */
+  public static List<LedgerEvent> withEvidence() {
+    TestClock clock = new TestClock(on(2019, 6, 3));
+    BudgetLedger ledger = BudgetLedger.builder(darlingtonWithEvidence()).clock(clock).build();
+    Approver manager = Approver.of(WorkerId.of("W-0007"), ApprovalRole.TEAM_MANAGER,
+        TestPilots.DARLINGTON_TEAM);
+    FamilyId family = treatedFamily(0);
+    spend(ledger, family, "R-", manager, "OP-");
+    clock.set(on(2019, 6, 20));
+    ledger.submit(TestPilots.request(TestPilots.DARLINGTON_TEAM, "25.00").familyId(family)
+        .id(RequestId.of("R-overdue")).requestedAt(on(2019, 6, 20)).build());
+    ledger.recordEvidence(RequestId.of("R-1"), org.devolvedbudgets.model.spend.EvidenceKind.RECEIPT, "RCPT-1",
+        WORKER, on(2019, 6, 20));
+    ledger.recordEvidence(OperationId.of("OP-evidence"), RequestId.of("R-1"),
+        org.devolvedbudgets.model.spend.EvidenceKind.CARD_TRANSACTION, "TXN-1", WORKER, on(2019, 6, 20));
     return ledger.store().readAll();
   }
 
