@@ -101,8 +101,8 @@ class ScenarioCommandTest {
     Path missing = dir.resolve("missing.json");
 
     assertEquals(misspelt + ":8:16: $.steps[0].amout: unknown field; expected one of [amount, at, category, "
-        + "children, description, expect, family, id, payment, requestedAt, shares, step, subcategory, team, "
-        + "vatRecoverable, worker] [UNKNOWN_FIELD]", replay(
+        + "children, description, expect, family, id, payment, repayment, requestedAt, shares, step, subcategory, "
+        + "team, vatRecoverable, worker] [UNKNOWN_FIELD]", replay(
             misspelt.toString()).err().lines().findFirst().orElseThrow().substring("budget scenario: ".length()));
     assertTrue(replay(scale.toString()).err().contains(": $.steps[0].amount: must be an "
         + "amount such as \"GBP 12.50\", but was 'GBP 113.001'"));

@@ -29,7 +29,11 @@ import org.devolvedbudgets.model.scheme.AllocationMethod;
 import org.devolvedbudgets.model.scheme.AllowanceScope;
 import org.devolvedbudgets.model.scheme.ApprovalRole;
 import org.devolvedbudgets.model.spend.EvidenceKind;
+import org.devolvedbudgets.model.spend.Instalment;
+import org.devolvedbudgets.model.spend.ListedBenefit;
+import org.devolvedbudgets.model.spend.MeansAssessment;
 import org.devolvedbudgets.model.spend.PaymentMethod;
+import org.devolvedbudgets.model.spend.RepaymentTerms;
 import org.devolvedbudgets.model.spend.SpendCategory;
 import org.devolvedbudgets.model.spend.SpendRequest;
 import org.devolvedbudgets.model.spend.Subcategory;
@@ -71,7 +75,7 @@ final class SnapshotFormat {
   private static final int MAGIC = 0x44425331; // "DBS1"
 
   private static final String[] TYPES = {"Allocated", "Submitted", "Reserved", "Approved", "Rejected", "Posted",
-      "Voided", "Expired", "Refunded", "EvidenceReceived"};
+      "Voided", "Expired", "Refunded", "EvidenceReceived", "Repaid"};
 
   private SnapshotFormat() {}
 
@@ -201,6 +205,11 @@ final class SnapshotFormat {
     } else if (event instanceof LedgerEvent.Expired) {
       out.money(((LedgerEvent.Expired) event).released());
       out.instant(((LedgerEvent.Expired) event).at());
+    } else if (event instanceof LedgerEvent.Repaid) {
+      LedgerEvent.Repaid repaid = (LedgerEvent.Repaid) event;
+      out.money(repaid.amount());
+      out.flag(repaid.restoresAllowance());
+      out.instant(repaid.at());
     } else if (event instanceof LedgerEvent.EvidenceReceived) {
       LedgerEvent.EvidenceReceived received = (LedgerEvent.EvidenceReceived) event;
       out.text(received.kind().name());
@@ -233,6 +242,21 @@ final class SnapshotFormat {
     out.text(request.paymentMethod().name());
     out.flag(request.vatRecoverable());
     out.optionalText(request.evidenceReference());
+    out.flag(request.repayment().isPresent());
+    request.repayment().ifPresent(terms -> {
+      out.number(terms.instalments().size());
+      for (Instalment instalment : terms.instalments()) {
+        out.date(instalment.dueOn());
+        out.money(instalment.amount());
+      }
+      out.flag(terms.meansAssessment().isPresent());
+      terms.meansAssessment().ifPresent(assessment -> {
+        out.text(assessment.reference());
+        out.date(assessment.assessedOn());
+        out.number(assessment.benefits().size());
+        assessment.benefits().forEach(benefit -> out.text(benefit.name()));
+      });
+    });
   }
 
   private static void decision(Writer out, Decision decision) {
@@ -327,6 +351,9 @@ final class SnapshotFormat {
       case 8:
         return new LedgerEvent.Refunded(sequence, recordedAt, actor, familyId, requestId, in.money(), in.flag(),
             in.instant(), operationId);
+      case 10:
+        return new LedgerEvent.Repaid(sequence, recordedAt, actor, familyId, requestId, in.money(),
+            in.flag(), in.instant(), operationId);
       case 9:
         return new LedgerEvent.EvidenceReceived(sequence, recordedAt, actor, familyId, requestId,
             in.constant(EvidenceKind.class), in.text(), in.instant(), operationId);
@@ -358,6 +385,25 @@ final class SnapshotFormat {
         .paymentMethod(in.constant(PaymentMethod.class))
         .vatRecoverable(in.flag());
     in.optionalValue(String.class, Function.identity()).ifPresent(request::evidenceReference);
+    if (in.flag()) {
+      int count = Math.toIntExact(in.number());
+      List<Instalment> instalments = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        instalments.add(Instalment.of(in.date(), in.money()));
+      }
+      Optional<MeansAssessment> assessment = Optional.empty();
+      if (in.flag()) {
+        String reference = in.text();
+        LocalDate assessedOn = in.date();
+        int benefits = Math.toIntExact(in.number());
+        java.util.Set<ListedBenefit> found = java.util.EnumSet.noneOf(ListedBenefit.class);
+        for (int i = 0; i < benefits; i++) {
+          found.add(in.constant(ListedBenefit.class));
+        }
+        assessment = Optional.of(MeansAssessment.of(reference, assessedOn, found));
+      }
+      request.repayment(RepaymentTerms.of(instalments, assessment));
+    }
     return request.build();
   }
 

@@ -53,9 +53,9 @@ abstract class DatabaseStoreContractTest extends LedgerStoreContractTest {
   }
 
   @Test
-  void evidenceIsKeptInTheDatabaseAndALedgerStartedOverItKnowsWhatIsDue() {
+  void evidenceAndRepaymentsAreKeptInTheDatabaseAndALedgerStartedOverThemKnowsWhatIsDue() {
     JdbcLedgerStore store = (JdbcLedgerStore) newStore();
-    List<LedgerEvent> journal = Journals.withEvidence();
+    List<LedgerEvent> journal = Journals.withEvidenceAndRepayment();
     store.append(0, journal.subList(0, journal.size() - 1));
     store.writeSnapshot();
     store.append(journal.size() - 1, journal.subList(journal.size() - 1, journal.size()));
@@ -63,7 +63,10 @@ abstract class DatabaseStoreContractTest extends LedgerStoreContractTest {
     BudgetLedger started = BudgetLedger.builder(Journals.darlingtonWithEvidence()).store(store).build();
     started.verifyJournal();
     assertTrue(started.evidence(RequestId.of("R-1")).get(0).isReceived(), "R-1's receipt");
-    assertEquals(List.of(), started.evidenceDue(Journals.treatedFamily(0)));
+    assertEquals(List.of(RequestId.of("R-loan")), started.evidenceDue(Journals.treatedFamily(0)).stream()
+        .map(org.devolvedbudgets.rules.ledger.EvidenceDue::requestId).toList(), "only the loan's receipt is due");
+    assertEquals(org.devolvedbudgets.model.money.Money.parse("GBP 40.00"),
+        started.repayment(RequestId.of("R-loan")).orElseThrow().outstanding(), "£120 lent, £80 repaid");
   }
 
   @Test

@@ -33,6 +33,23 @@ class JdbcLedgerStoreTest {
   private static final SchemeId WIGAN = TestPilots.wigan().schemeId();
 
   @Test
+  void everyEventTypeFitsTheJournalsTypeColumn() {
+    // The type column is VARCHAR(16) in schema version 1: a longer name would fail every append on PostgreSQL.
+    List<Class<?>> types = new java.util.ArrayList<>();
+    for (Class<?> type : LedgerEvent.class.getPermittedSubclasses()) {
+      if (type.isInterface()) {
+        types.addAll(List.of(type.getPermittedSubclasses()));
+      } else {
+        types.add(type);
+      }
+    }
+    assertEquals(11, types.size(), types::toString);
+    for (Class<?> type : types) {
+      assertTrue(type.getSimpleName().length() <= 16, type::getSimpleName);
+    }
+  }
+
+  @Test
   void theSchemaCanBeCreatedAgainAndTheScriptsAreFlywayNamed(@TempDir Path dir) {
     try (HikariDataSource sqlite = Databases.sqlite(dir.resolve("j.sqlite"))) {
       JournalSchema.createIfMissing(sqlite);

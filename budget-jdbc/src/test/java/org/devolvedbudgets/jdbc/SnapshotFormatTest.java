@@ -40,13 +40,14 @@ class SnapshotFormatTest {
   }
 
   @Test
-  void evidenceAndTheOverdueFiguresOfADecisionDecodeExactly() throws Exception {
-    List<LedgerEvent> journal = Journals.withEvidence();
+  void evidenceRepaymentsAndTheOverdueFiguresOfADecisionDecodeExactly() throws Exception {
+    List<LedgerEvent> journal = Journals.withEvidenceAndRepayment();
     assertTrue(journal.stream().anyMatch(event -> event instanceof LedgerEvent.EvidenceReceived
         && event.operationId().isPresent()), "evidence under an operation id");
     assertTrue(journal.stream().anyMatch(event -> event instanceof LedgerEvent.Submitted
         && ((LedgerEvent.Submitted) event).decision().findings().stream()
             .anyMatch(finding -> finding.overdueEvidence().isPresent())), "a finding with overdue evidence");
+    assertTrue(journal.stream().anyMatch(event -> event instanceof LedgerEvent.Repaid), "a repayment");
     assertEquals(journal, SnapshotFormat.decode(SnapshotFormat.encode(journal), DARLINGTON));
   }
 

@@ -19,6 +19,7 @@ import org.devolvedbudgets.model.scheme.CumulativeThreshold;
 import org.devolvedbudgets.model.scheme.EvidenceRequirement;
 import org.devolvedbudgets.model.scheme.PilotConfiguration;
 import org.devolvedbudgets.model.scheme.Randomisation;
+import org.devolvedbudgets.model.spend.Instalment;
 import org.devolvedbudgets.model.spend.SpendCategory;
 import org.devolvedbudgets.model.spend.SpendRequest;
 import org.devolvedbudgets.model.spend.Subcategory;
@@ -133,7 +134,10 @@ final class CanonicalForm {
         line("freezeSafeguarding", subcategory);
       }
     });
-    // Likewise the evidence policy: only when present.
+    // Likewise the repayment setting, only when not the default, and the evidence policy, only when present.
+    if (configuration.repaymentRestoresAllowance()) {
+      line("repaymentRestoresAllowance", "true");
+    }
     configuration.evidencePolicy().ifPresent(policy -> {
       line("evidencePolicy", policy.whenOverdue().name() + " " + policy.approvedBy().map(Enum::name).orElse("-"));
       for (EvidenceRequirement requirement : policy.requirements()) {
@@ -172,6 +176,18 @@ final class CanonicalForm {
     } else {
       line("evidenceReference", "-");
     }
+    // Written only when present, so a gift has the form, and the fingerprint, it always had.
+    request.repayment().ifPresent(terms -> {
+      for (Instalment instalment : terms.instalments()) {
+        name("repayment.instalment").ascii(instalment.dueOn().toString()).ascii(" ").money(instalment.amount()).end();
+      }
+      terms.meansAssessment().ifPresentOrElse(assessment -> {
+        text("repayment.meansAssessment", assessment.reference());
+        line("repayment.assessedOn", assessment.assessedOn().toString());
+        line("repayment.benefits", assessment.benefits().isEmpty() ? "-"
+            : String.join(" ", sorted(assessment.benefits().stream().map(Enum::name).toList())));
+      }, () -> line("repayment.meansAssessment", "-"));
+    });
   }
 
   private void start(String kind) {

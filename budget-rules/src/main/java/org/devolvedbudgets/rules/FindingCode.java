@@ -36,6 +36,14 @@ public enum FindingCode {
    * the scheme marks as safeguarding, and the freeze names no role that may approve it. Declines. */
   SPENDING_FROZEN(true),
 
+  /** The request is made subject to repayment, and its terms name no means assessment: the council must have
+   * regard to the family's means before imposing conditions (Children Act 1989, section 17(8)). Declines. */
+  MEANS_NOT_ASSESSED(true),
+
+  /** The request is made subject to repayment, and its means assessment found the family receiving a listed
+   * benefit, during which no one is liable to repay (section 17(9)): the help may only be a gift. Declines. */
+  REPAYMENT_WHILE_ON_BENEFITS(true),
+
   /** The requesting worker has paid spends whose evidence is overdue (past its due day, in London days), and the
    * scheme's evidence policy declines new requests until it arrives. The finding carries the
    * {@code OverdueEvidence}. Declines. */

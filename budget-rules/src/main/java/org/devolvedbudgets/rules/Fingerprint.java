@@ -99,7 +99,8 @@ public final class Fingerprint {
    * every fingerprint recorded earlier still matches. A version with an evidence policy then adds an
    * {@code evidencePolicy} line (what overdue evidence does, and the role or {@code -}) and, per requirement in
    * order, its accepted kinds, days, smallest amount, categories and payment methods (sets sorted, {@code -} for
-   * none); a version without one is written as before.
+   * none); a version without one is written as before. A version whose repayments restore the allowance adds a
+   * {@code repaymentRestoresAllowance} line before those.
    *
    * @param configuration the version, not null
    * @return the canonical form, not null
@@ -111,7 +112,9 @@ public final class Fingerprint {
 
   /**
    * Returns the canonical form of a request, the text its fingerprint digests. Its first line is
-   * {@code devolved-budgets request 1}; then every attribute, the description included.
+   * {@code devolved-budgets request 1}; then every attribute, the description included. A request made subject to
+   * repayment adds a {@code repayment.instalment} line per instalment and its means assessment's lines; a gift is
+   * written exactly as before repayable help existed, so every fingerprint recorded earlier still matches.
    *
    * @param request the request, not null
    * @return the canonical form, not null

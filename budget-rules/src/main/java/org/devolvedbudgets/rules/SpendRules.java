@@ -25,7 +25,10 @@ import org.devolvedbudgets.model.scheme.Enforcement;
 import org.devolvedbudgets.model.scheme.EvidencePolicy;
 import org.devolvedbudgets.model.scheme.PilotConfiguration;
 import org.devolvedbudgets.model.scheme.SpendingFreeze;
+import org.devolvedbudgets.model.spend.ListedBenefit;
+import org.devolvedbudgets.model.spend.MeansAssessment;
 import org.devolvedbudgets.model.spend.PaymentMethod;
+import org.devolvedbudgets.model.spend.RepaymentTerms;
 import org.devolvedbudgets.model.spend.SpendRequest;
 import org.devolvedbudgets.rules.allocation.AllocationRecord;
 import org.devolvedbudgets.rules.position.BudgetPosition;
@@ -273,6 +276,17 @@ public final class SpendRules {
     return LondonTime.format(date);
   }
 
+  static String benefitName(ListedBenefit benefit) {
+    switch (benefit) {
+      case INCOME_BASED_JOBSEEKERS_ALLOWANCE:
+        return "income-based jobseeker's allowance";
+      case INCOME_RELATED_EMPLOYMENT_AND_SUPPORT_ALLOWANCE:
+        return "income-related employment and support allowance";
+      default:
+        return benefit.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+  }
+
   static String roleName(ApprovalRole role) {
     return role.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
@@ -313,6 +327,10 @@ public final class SpendRules {
       SpendingFreeze freeze = configuration.spendingFreeze().orElse(null);
       if (freeze != null && !freeze.isSafeguarding(request.subcategory())) {
         found = checkFreeze(configuration, request, freeze, found);
+      }
+      RepaymentTerms repayment = request.repayment().orElse(null);
+      if (repayment != null) {
+        found = checkRepayment(repayment, found);
       }
       OverdueEvidence overdue = position.overdueEvidence().orElse(null);
       EvidencePolicy evidence = configuration.evidencePolicy().orElse(null);
@@ -506,6 +524,24 @@ public final class SpendRules {
       }
       return Findings.add(found, FindingCode.FREEZE_APPROVAL_REQUIRED, frozen + "; a " + roleName(role)
           + " must approve it.", null, role).routeTo(tierOf(configuration, role));
+    }
+
+    /** Help made repayable: only on a means assessment, and never from a family on a listed benefit. */
+    private static @Nullable Findings checkRepayment(RepaymentTerms terms, @Nullable Findings found) {
+      MeansAssessment assessment = terms.meansAssessment().orElse(null);
+      if (assessment == null) {
+        return Findings.add(found, FindingCode.MEANS_NOT_ASSESSED, "Repayment of " + pounds(terms.amount())
+            + " is asked, but no means assessment is recorded: the council must have regard to the family's means "
+            + "before imposing conditions (Children Act 1989, section 17(8)).", null, null);
+      }
+      if (assessment.receivesListedBenefit()) {
+        return Findings.add(found, FindingCode.REPAYMENT_WHILE_ON_BENEFITS, "The means assessment of "
+            + day(assessment.assessedOn()) + " found the family receiving "
+            + assessment.benefits().stream().sorted().map(SpendRules::benefitName).collect(
+                java.util.stream.Collectors.joining(" and ")) + ", so it cannot be asked to repay (Children Act "
+            + "1989, section 17(9)); the help may be given without conditions.", null, null);
+      }
+      return found;
     }
 
     /** A worker with overdue evidence: the request is declined, or routed to the evidence policy's role. */

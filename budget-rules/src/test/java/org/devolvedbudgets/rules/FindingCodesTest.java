@@ -124,6 +124,16 @@ class FindingCodesTest {
   }
 
   @Test
+  void repaymentIsRefusedWithoutAMeansAssessmentOrFromAFamilyOnAListedBenefit() {
+    assertEquals("Repayment of £50.00 is asked, but no means assessment is recorded: the council must have regard to "
+        + "the family's means before imposing conditions (Children Act 1989, section 17(8)).",
+        SCENARIOS.get(FindingCode.MEANS_NOT_ASSESSED).get().findings().get(0).message());
+    assertEquals("The means assessment of 1 June 2019 found the family receiving income support and child tax "
+        + "credit, so it cannot be asked to repay (Children Act 1989, section 17(9)); the help may be given without "
+        + "conditions.", SCENARIOS.get(FindingCode.REPAYMENT_WHILE_ON_BENEFITS).get().findings().get(0).message());
+  }
+
+  @Test
   void aFreezeDeclinesOrRoutesAllButSafeguardingAndSaysWhy() {
     Decision declined = SCENARIOS.get(FindingCode.SPENDING_FROZEN).get();
     assertEquals("Spending is frozen from 1 April 2019 (version 1 of this scheme): only spends the scheme marks as "
@@ -194,6 +204,15 @@ class FindingCodesTest {
     SCENARIOS.put(FindingCode.EVIDENCE_OVERDUE_APPROVAL_REQUIRED, () -> SpendRules.decide(evidence(
         EvidencePolicy.WhenOverdue.ROUTE, ApprovalRole.TEAM_MANAGER), forChild(VAT, "50.00").build(),
         BudgetPosition.builder().overdueEvidence(OVERDUE).build()));
+    SCENARIOS.put(FindingCode.MEANS_NOT_ASSESSED, () -> decide(forChild(VAT, "50.00").repayment(
+        org.devolvedbudgets.model.spend.RepaymentTerms.of(List.of(org.devolvedbudgets.model.spend.Instalment.of(
+            LocalDate.of(2019, 7, 1), gbp("50.00"))), java.util.Optional.empty())).build()));
+    SCENARIOS.put(FindingCode.REPAYMENT_WHILE_ON_BENEFITS, () -> decide(forChild(VAT, "50.00").repayment(
+        org.devolvedbudgets.model.spend.RepaymentTerms.of(List.of(org.devolvedbudgets.model.spend.Instalment.of(
+            LocalDate.of(2019, 7, 1), gbp("50.00"))), java.util.Optional.of(
+                org.devolvedbudgets.model.spend.MeansAssessment.of("MA-1", LocalDate.of(2019, 6, 1),
+                    java.util.Set.of(org.devolvedbudgets.model.spend.ListedBenefit.INCOME_SUPPORT,
+                        org.devolvedbudgets.model.spend.ListedBenefit.CHILD_TAX_CREDIT))))).build()));
     SCENARIOS.put(FindingCode.EXCEEDS_REQUEST_CAP, () -> decide(forChild(VAT, "1000.01").build()));
     SCENARIOS.put(FindingCode.EXCEEDS_CHILD_ALLOWANCE,
         () -> decide(forChild(VAT, "300.01").build()));

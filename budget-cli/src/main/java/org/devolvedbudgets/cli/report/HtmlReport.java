@@ -149,6 +149,11 @@ public final class HtmlReport {
           .append(summary("Median days to evidence", report.daysToEvidence().median().map(Object::toString)
               .orElse("none yet")));
     }
+    if (!report.repayments().isEmpty()) {
+      html.append(summary("Repaid", report.repaid().format(Locale.UK)))
+          .append(summary("Repayment outstanding", report.repaymentOutstanding().format(Locale.UK)))
+          .append(summary("Repayment overdue", report.repaymentOverdue().format(Locale.UK)));
+    }
     html.append("</div>\n");
     for (Chart chart : charts) {
       html.append(section(chart));

@@ -448,7 +448,7 @@ public final class DomainGenerators {
    * Returns the configurations of {@link #configurations()} with an evidence policy: one to three requirements,
    * each accepting one to three kinds within 0 to 30 days, half the time from an amount of up to £100, a third of
    * the time only for some categories or payment methods; overdue evidence does nothing, routes to one of the
-   * approval policy's roles, or declines.
+   * approval policy's roles, or declines; half of them restore the allowance when money is repaid.
    *
    * @return the generator
    */
@@ -479,7 +479,8 @@ public final class DomainGenerators {
       if (when == EvidencePolicy.WhenOverdue.ROUTE) {
         policy.approvedBy(oneOf(in, configuration.approvalPolicy().tiers()).role());
       }
-      return PilotConfiguration.builder().from(configuration).evidencePolicy(policy.build()).build();
+      return PilotConfiguration.builder().from(configuration).evidencePolicy(policy.build())
+          .repaymentRestoresAllowance(chance(in)).build();
     };
   }
 

@@ -70,6 +70,15 @@ public final class ReportTables {
           .row("median days to evidence", report.daysToEvidence().median().map(Object::toString).orElse("none yet"))
           .render("  "));
     }
+    if (!report.repayments().isEmpty()) { // only schemes that gave help subject to repayment show these
+      out.append('\n').append(TextTable.withHeader("Help given subject to repayment", "")
+          .row("spends", Integer.toString(report.repayments().size()))
+          .row("owed", money(report.repaymentOwed()))
+          .row("repaid", money(report.repaid()))
+          .row("outstanding", money(report.repaymentOutstanding()))
+          .row("  of which overdue", money(report.repaymentOverdue()))
+          .render("  "));
+    }
     TextTable spend = TextTable.withHeader("Spend (paid less refunded)", "amount", "share");
     for (Map.Entry<SpendCategory, Money> entry : report.spentByCategory().entrySet()) {
       spend.row(entry.getKey().displayName(), money(entry.getValue()), percent(entry.getValue(), report.spent()));

@@ -32,7 +32,7 @@ final class EvaluationCheck {
   static final String[] FIELDS = {"eligible", "withRequests", "uptake", "requests", "approved", "declined",
       "rejected", "expired", "awaiting", "neededApproval", "spent", "spentByCategory", "spentByTeam", "spentByArm",
       "decidedUnderFreeze", "heldBackByFreeze", "evidenceRequired", "evidenceOnTime", "evidenceOverdue",
-      "medianDaysToEvidence"};
+      "medianDaysToEvidence", "repaid", "repaymentOutstanding", "repaymentOverdue"};
 
   private final @Nullable BudgetPeriod range;
   private final Map<String, Object> expected = new LinkedHashMap<>();
@@ -79,6 +79,9 @@ final class EvaluationCheck {
           return text;
         });
       case "spent":
+      case "repaid":
+      case "repaymentOutstanding":
+      case "repaymentOverdue":
         return expect.money(field);
       case "spentByCategory":
         return amounts(expect.child(field), name -> SpendCategory.valueOf(name.toUpperCase(Locale.ROOT)
@@ -135,6 +138,9 @@ final class EvaluationCheck {
     actual.put("evidenceOnTime", report.evidenceOnTime().part() + " of " + report.evidenceOnTime().whole());
     actual.put("evidenceOverdue", (long) report.evidenceOverdue());
     actual.put("medianDaysToEvidence", report.daysToEvidence().median().<Object>map(median -> median).orElse("none"));
+    actual.put("repaid", report.repaid());
+    actual.put("repaymentOutstanding", report.repaymentOutstanding());
+    actual.put("repaymentOverdue", report.repaymentOverdue());
     actual.put("spent", report.spent());
     Map<String, Money> byCategory = new LinkedHashMap<>();
     report.spentByCategory().forEach((category, amount) -> byCategory.put(category.name(), amount));

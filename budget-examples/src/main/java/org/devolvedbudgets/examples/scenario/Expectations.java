@@ -40,7 +40,7 @@ final class Expectations {
 
   /** The expectations that need {@code "format": 2}. */
   static final Set<String> SINCE_FORMAT_2 = Set.of("retry", "conflict", "approvalRefusals", "version",
-      "evidenceDue", "evidenceOverdue");
+      "evidenceDue", "evidenceOverdue", "repaymentOutstanding", "repaymentOverdue");
 
   @Nullable Outcome outcome;
   @Nullable List<FindingCode> findings;
@@ -57,6 +57,9 @@ final class Expectations {
   /** How many evidence items are still due, and how many of them overdue, for a check's holder on its day. */
   @Nullable Integer evidenceDue;
   @Nullable Integer evidenceOverdue;
+  /** What is still to be repaid, and overdue on the check's day, on a check's family's, team's or pilot's spends. */
+  @Nullable Money repaymentOutstanding;
+  @Nullable Money repaymentOverdue;
   /** Allowance name to expected amounts: by holder id, or under the empty key for "the step's holder". */
   final Map<String, Map<String, Money>> remaining = new LinkedHashMap<>();
 
@@ -132,6 +135,12 @@ final class Expectations {
     if (json.has("evidenceDue")) {
       problems.attempt(() -> expect.evidenceDue = (int) json.integer("evidenceDue", 0, Integer.MAX_VALUE));
     }
+    if (json.has("repaymentOutstanding")) {
+      problems.attempt(() -> expect.repaymentOutstanding = json.money("repaymentOutstanding"));
+    }
+    if (json.has("repaymentOverdue")) {
+      problems.attempt(() -> expect.repaymentOverdue = json.money("repaymentOverdue"));
+    }
     if (json.has("evidenceOverdue")) {
       problems.attempt(() -> expect.evidenceOverdue = (int) json.integer("evidenceOverdue", 0, Integer.MAX_VALUE));
     }
@@ -180,7 +189,7 @@ final class Expectations {
   /** The fields {@code IdempotencyConflictException} names, as a request's builder calls them. */
   private static final Set<String> REQUEST_FIELDS = Set.of("familyId", "childIds", "childShares", "teamId",
       "requestedBy", "amount", "category", "subcategory", "description", "requestedAt", "paymentMethod",
-      "vatRecoverable", "evidenceReference");
+      "vatRecoverable", "evidenceReference", "repayment");
 
   private static String requestField(String name) {
     if (!REQUEST_FIELDS.contains(name)) {

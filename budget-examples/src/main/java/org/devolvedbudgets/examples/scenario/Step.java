@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.devolvedbudgets.json.read.FileProblem;
 import org.devolvedbudgets.json.read.FileProblemCode;
@@ -27,6 +29,10 @@ import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.model.period.LondonTime;
 import org.devolvedbudgets.model.scheme.ApprovalRole;
 import org.devolvedbudgets.model.spend.EvidenceKind;
+import org.devolvedbudgets.model.spend.Instalment;
+import org.devolvedbudgets.model.spend.ListedBenefit;
+import org.devolvedbudgets.model.spend.MeansAssessment;
+import org.devolvedbudgets.model.spend.RepaymentTerms;
 import org.devolvedbudgets.model.spend.PaymentMethod;
 import org.devolvedbudgets.model.spend.SpendCategory;
 import org.devolvedbudgets.model.spend.SpendRequest;
@@ -38,6 +44,7 @@ import org.devolvedbudgets.rules.allocation.AllocationRecord;
 import org.devolvedbudgets.rules.ledger.EvidenceDue;
 import org.devolvedbudgets.rules.ledger.IdempotencyConflictException;
 import org.devolvedbudgets.rules.ledger.LedgerResult;
+import org.devolvedbudgets.rules.ledger.RepaymentStatus;
 import org.devolvedbudgets.rules.ledger.Reservation;
 import org.devolvedbudgets.rules.ledger.Submission;
 import org.jspecify.annotations.Nullable;
@@ -47,11 +54,12 @@ import org.jspecify.annotations.Nullable;
  */
 abstract class Step {
 
-  static final String[] KINDS = {"submit", "approve", "reject", "post", "void", "refund", "evidence", "expire",
-      "advance", "allocate", "check"};
+  static final String[] KINDS = {"submit", "approve", "reject", "post", "void", "refund", "repay", "evidence",
+      "expire", "advance", "allocate", "check"};
 
   /** The fields of a submit step that need {@code "format": 2}. */
-  private static final Set<String> SUBMIT_SINCE_FORMAT_2 = Set.of("description", "requestedAt", "shares");
+  private static final Set<String> SUBMIT_SINCE_FORMAT_2 = Set.of("description", "requestedAt", "shares",
+      "repayment");
 
   /** The fields of an approve or reject step that need {@code "format": 2}. */
   private static final Set<String> DECIDE_SINCE_FORMAT_2 = Set.of("team");
@@ -74,12 +82,16 @@ abstract class Step {
       case "submit":
         fields(json, format, SUBMIT_SINCE_FORMAT_2, "step", "at", "expect", "id", "family", "team", "worker", "amount",
             "category", "subcategory", "payment", "children", "shares", "vatRecoverable", "description",
-            "requestedAt");
+            "requestedAt", "repayment");
         return new Submit(number, json, format);
       case "approve":
       case "reject":
         fields(json, format, DECIDE_SINCE_FORMAT_2, "step", "at", "expect", "request", "approver", "role", "team");
         return new Decide(number, json, format, kind.equals("approve"));
+      case "repay":
+        needsFormat2(json, format);
+        fields(json, format, Set.of(), "step", "at", "expect", "request", "amount", "worker");
+        return new Settle(number, json, format, kind);
       case "post":
       case "void":
       case "refund":
@@ -204,6 +216,9 @@ abstract class Step {
         });
       }
       this.requestedAt = json.has("requestedAt") ? problems.attempt(() -> json.instant("requestedAt")) : null;
+      if (json.has("repayment")) {
+        problems.attempt(() -> builder.repayment(repayment(json.child("repayment"))));
+      }
       problems.throwIfAny();
       this.request = builder;
     }
@@ -275,6 +290,51 @@ abstract class Step {
     }
   }
 
+  /** A submit step's {@code repayment}: its instalments and, optionally, the means assessment made first. */
+  static RepaymentTerms repayment(JsonValue json) {
+    json.onlyFields("instalments", "meansAssessment");
+    List<Instalment> instalments = new ArrayList<>();
+    for (JsonValue instalment : json.array("instalments")) {
+      instalment.onlyFields("dueOn", "amount");
+      LocalDate dueOn = instalment.date("dueOn");
+      Money amount = instalment.money("amount");
+      try {
+        instalments.add(Instalment.of(dueOn, amount));
+      } catch (IllegalArgumentException e) {
+        throw instalment.problem(FileProblemCode.BAD_VALUE, e.getMessage());
+      }
+    }
+    MeansAssessment assessment = null;
+    if (json.has("meansAssessment")) {
+      JsonValue means = json.child("meansAssessment").onlyFields("reference", "assessedOn", "benefits");
+      Set<ListedBenefit> benefits = EnumSet.noneOf(ListedBenefit.class);
+      for (JsonValue benefit : means.optionalArray("benefits")) {
+        benefits.add(benefit.enumValue(ListedBenefit.class));
+      }
+      String reference = means.parse("reference", FileProblemCode.BAD_VALUE, "a reference of 1 to "
+          + SpendRequest.MAX_EVIDENCE_REFERENCE_LENGTH + " characters without white space", Step::reference);
+      LocalDate assessedOn = means.date("assessedOn");
+      try {
+        assessment = MeansAssessment.of(reference, assessedOn, benefits);
+      } catch (IllegalArgumentException e) {
+        throw means.problem(FileProblemCode.BAD_VALUE, e.getMessage());
+      }
+    }
+    try {
+      return RepaymentTerms.of(instalments, Optional.ofNullable(assessment));
+    } catch (IllegalArgumentException e) {
+      throw json.problem(FileProblemCode.BAD_VALUE, e.getMessage());
+    }
+  }
+
+  /** Accepts an opaque reference; refuses anything else without quoting it. */
+  static String reference(String text) {
+    if (!SpendRequest.isEvidenceReference(text)) {
+      throw new IllegalArgumentException("not a reference");
+    }
+    return text;
+  }
+
   /** Approves or rejects a request awaiting approval. */
   static final class Decide extends Step {
     final RequestId request;
@@ -308,7 +368,7 @@ abstract class Step {
     }
   }
 
-  /** Settles a reservation: posts, voids or refunds. */
+  /** Settles a reservation: posts, voids or refunds it, or records a repayment of it. */
   static final class Settle extends Step {
     final String kind;
     final RequestId request;
@@ -320,8 +380,8 @@ abstract class Step {
       this.kind = kind;
       ProblemCollector problems = new ProblemCollector(json.document());
       this.request = problems.attempt(() -> json.identifier("request", "a request id", RequestId::of));
-      if (kind.equals("refund") && !json.has("amount")) {
-        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf("amount"), "is required for a refund"));
+      if ((kind.equals("refund") || kind.equals("repay")) && !json.has("amount")) {
+        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf("amount"), "is required for a " + kind));
       }
       if (kind.equals("void") && json.has("amount")) {
         problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf("amount"), "must not be given for a void"));
@@ -346,6 +406,9 @@ abstract class Step {
           break;
         case "void":
           result = run.ledger.voidReservation(request, actor, when);
+          break;
+        case "repay":
+          result = run.ledger.recordRepayment(request, requireNonNull(amount), actor, when);
           break;
         default:
           result = run.ledger.refund(request, requireNonNull(amount), actor, when);
@@ -374,12 +437,7 @@ abstract class Step {
       this.kind = problems.attempt(() -> json.enumValue("kind", EvidenceKind.class));
       this.reference = problems.attempt(() -> json.parse("reference", FileProblemCode.BAD_VALUE,
           "a reference of 1 to " + SpendRequest.MAX_EVIDENCE_REFERENCE_LENGTH + " characters without white space",
-          text -> {
-            if (!SpendRequest.isEvidenceReference(text)) {
-              throw new IllegalArgumentException("not a reference");
-            }
-            return text;
-          }));
+          Step::reference));
       this.worker = json.has("worker") ? problems.attempt(() -> json.identifier("worker", "a worker id",
           WorkerId::of)) : null;
       problems.throwIfAny();
@@ -492,7 +550,8 @@ abstract class Step {
     final @Nullable WorkerId worker;
 
     Check(int number, JsonValue json, int format) {
-      super(number, json, format, "remaining", "evidenceDue", "evidenceOverdue");
+      super(number, json, format, "remaining", "evidenceDue", "evidenceOverdue", "repaymentOutstanding",
+          "repaymentOverdue");
       ProblemCollector problems = new ProblemCollector(json.document());
       this.date = json.has("date") ? problems.attempt(() -> json.date("date")) : null;
       this.family = json.has("family") ? problems.attempt(() -> json.identifier("family", "a family id",
@@ -501,17 +560,18 @@ abstract class Step {
       this.worker = json.has("worker") ? problems.attempt(() -> json.identifier("worker", "a worker id",
           WorkerId::of)) : null;
       boolean evidence = expect.evidenceDue != null || expect.evidenceOverdue != null;
+      boolean repayment = expect.repaymentOutstanding != null || expect.repaymentOverdue != null;
       if ((json.has("family") ? 1 : 0) + (json.has("team") ? 1 : 0) + (json.has("worker") ? 1 : 0) > 1) {
         problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.path(),
             "a check is for one holder: give \"family\", \"team\" or \"worker\", or none for the pilot"));
       }
-      if (expect.remaining.isEmpty() && !evidence) {
-        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf("expect"),
-            "a check needs \"remaining\", \"evidenceDue\" or \"evidenceOverdue\" to expect"));
+      if (expect.remaining.isEmpty() && !evidence && !repayment) {
+        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf("expect"), "a check needs \"remaining\", "
+            + "\"evidenceDue\", \"evidenceOverdue\", \"repaymentOutstanding\" or \"repaymentOverdue\" to expect"));
       }
-      if (json.has("worker") && !expect.remaining.isEmpty()) {
-        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf("worker"),
-            "a worker has no budget of their own: check \"remaining\" for a family, a team or the pilot"));
+      if (json.has("worker") && (!expect.remaining.isEmpty() || repayment)) {
+        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf("worker"), "a worker has no budget or "
+            + "repayments of their own: check those for a family, a team or the pilot"));
       }
       if (evidence && !json.has("family") && !json.has("team") && !json.has("worker")) {
         problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf("expect"),
@@ -534,6 +594,15 @@ abstract class Step {
         Expectations.compare(mismatches, "evidenceDue", expect.evidenceDue, due.size());
         Expectations.compare(mismatches, "evidenceOverdue", expect.evidenceOverdue,
             (int) due.stream().filter(item -> item.isOverdueOn(day)).count());
+      }
+      if (expect.repaymentOutstanding != null || expect.repaymentOverdue != null) {
+        List<RepaymentStatus> owed = family != null ? run.ledger.repaymentsOutstanding(family)
+            : team != null ? run.ledger.repaymentsOutstanding(team) : run.ledger.repaymentsOutstanding();
+        Money zero = Money.zero(run.history.latest().currency());
+        Expectations.compare(mismatches, "repaymentOutstanding", expect.repaymentOutstanding,
+            owed.stream().map(RepaymentStatus::outstanding).reduce(zero, Money::plus));
+        Expectations.compare(mismatches, "repaymentOverdue", expect.repaymentOverdue,
+            owed.stream().map(status -> status.overdueOn(day)).reduce(zero, Money::plus));
       }
       return result("check " + (family != null ? "family " + family : team != null ? "team " + team
           : worker != null ? "worker " + worker : "the pilot") + " on " + day, mismatches);

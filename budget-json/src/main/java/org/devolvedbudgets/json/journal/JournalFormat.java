@@ -31,7 +31,11 @@ import org.devolvedbudgets.model.scheme.AllocationMethod;
 import org.devolvedbudgets.model.scheme.AllowanceScope;
 import org.devolvedbudgets.model.scheme.ApprovalRole;
 import org.devolvedbudgets.model.spend.EvidenceKind;
+import org.devolvedbudgets.model.spend.Instalment;
+import org.devolvedbudgets.model.spend.ListedBenefit;
+import org.devolvedbudgets.model.spend.MeansAssessment;
 import org.devolvedbudgets.model.spend.PaymentMethod;
+import org.devolvedbudgets.model.spend.RepaymentTerms;
 import org.devolvedbudgets.model.spend.SpendCategory;
 import org.devolvedbudgets.model.spend.SpendRequest;
 import org.devolvedbudgets.model.spend.Subcategory;
@@ -74,8 +78,8 @@ public final class JournalFormat {
   /**
    * The journal format version this library writes, and the newest it reads: 3. Format 2 added the caller's
    * {@code operationId} to the events of approvals, rejections, payments, voids, refunds and allocations, and the
-   * approver's {@code team} to {@code Approved}; format 3 added the {@code EvidenceReceived} event and a finding's
-   * {@code overdueEvidence}. Lines of formats 1 and 2, which have none of what came later, are still read.
+   * approver's {@code team} to {@code Approved}; format 3 added the {@code EvidenceReceived} and
+   * {@code Repaid} events, a request's {@code repayment} and a finding's {@code overdueEvidence}. Lines of formats 1 and 2, which have none of what came later, are still read.
    */
   public static final int FORMAT = 3;
 
@@ -187,6 +191,11 @@ public final class JournalFormat {
       released(json, ((LedgerEvent.Voided) event).released(), ((LedgerEvent.Voided) event).at());
     } else if (event instanceof LedgerEvent.Expired) {
       released(json, ((LedgerEvent.Expired) event).released(), ((LedgerEvent.Expired) event).at());
+    } else if (event instanceof LedgerEvent.Repaid) {
+      LedgerEvent.Repaid repaid = (LedgerEvent.Repaid) event;
+      json.put("amount", repaid.amount().toString());
+      json.put("restoresAllowance", repaid.restoresAllowance());
+      json.put("at", repaid.at().toString());
     } else if (event instanceof LedgerEvent.EvidenceReceived) {
       LedgerEvent.EvidenceReceived received = (LedgerEvent.EvidenceReceived) event;
       json.put("kind", received.kind().name());
@@ -233,6 +242,21 @@ public final class JournalFormat {
     json.put("paymentMethod", request.paymentMethod().name());
     json.put("vatRecoverable", request.vatRecoverable());
     request.evidenceReference().ifPresent(reference -> json.put("evidenceReference", reference));
+    request.repayment().ifPresent(terms -> {
+      ObjectNode repayment = json.putObject("repayment");
+      ArrayNode instalments = repayment.putArray("instalments");
+      for (Instalment instalment : terms.instalments()) {
+        instalments.addObject().put("dueOn", instalment.dueOn().toString()).put("amount",
+            instalment.amount().toString());
+      }
+      terms.meansAssessment().ifPresent(assessment -> {
+        ObjectNode means = repayment.putObject("meansAssessment");
+        means.put("reference", assessment.reference());
+        means.put("assessedOn", assessment.assessedOn().toString());
+        ArrayNode benefits = means.putArray("benefits");
+        new java.util.TreeSet<>(assessment.benefits()).forEach(benefit -> benefits.add(benefit.name()));
+      });
+    });
     return json;
   }
 
@@ -346,7 +370,7 @@ public final class JournalFormat {
       }
       case "Submitted": {
         only(json, "requestId", "request", "requestFingerprint", "configurationFingerprint", "decision");
-        SpendRequest request = request(json.child("request"));
+        SpendRequest request = request(json.child("request"), format);
         RequestId requestId = requestId(json);
         if (!requestId.equals(request.id())) {
           throw new JournalFormatException("$.requestId", "is not the request's own id", null);
@@ -402,6 +426,14 @@ public final class JournalFormat {
         only(json, "requestId", "amount", "restoresAllowance", "at", operation);
         return new LedgerEvent.Refunded(sequence, recordedAt, actor, familyId, requestId(json),
             json.money("amount"), json.bool("restoresAllowance"), instant(json, "at"), operationId);
+      case "Repaid":
+        if (format >= 3) {
+          only(json, "requestId", "amount", "restoresAllowance", "at", "operationId");
+          return new LedgerEvent.Repaid(sequence, recordedAt, actor, familyId, requestId(json),
+              json.money("amount"), json.bool("restoresAllowance"), instant(json, "at"), operationId);
+        }
+        throw new JournalFormatException("$.type", "is Repaid, which journal format " + format
+            + " does not have (it came in format 3)", null);
       case "EvidenceReceived":
         if (format >= 3) {
           only(json, "requestId", "kind", "reference", "at", "operationId");
@@ -412,14 +444,17 @@ public final class JournalFormat {
             + " does not have (it came in format 3)", null);
       default:
         throw new JournalFormatException("$.type", "must be one of [Allocated, Submitted, Reserved, Approved, "
-            + "Rejected, Posted, Voided, Expired, Refunded, EvidenceReceived], but was " + SafeText.excerpt(type),
+            + "Rejected, Posted, Voided, Expired, Refunded, EvidenceReceived, Repaid], but was "
+            + SafeText.excerpt(type),
             null);
     }
   }
 
-  private static SpendRequest request(JsonValue json) {
+  private static SpendRequest request(JsonValue json, int format) {
+    // Format 3's repayment; an older line that has it is refused as an unknown field.
     json.onlyFields("id", "familyId", "childIds", "childShares", "teamId", "requestedBy", "amount", "category",
-        "subcategory", "requestedAt", "paymentMethod", "vatRecoverable", "evidenceReference");
+        "subcategory", "requestedAt", "paymentMethod", "vatRecoverable", "evidenceReference",
+        format >= 3 ? "repayment" : "id");
     SpendRequest.Builder request = SpendRequest.builder()
         .id(json.identifier("id", "an identifier", RequestId::of))
         .familyId(json.identifier("familyId", "an identifier", FamilyId::of))
@@ -446,7 +481,36 @@ public final class JournalFormat {
     if (json.has("evidenceReference")) {
       request.evidenceReference(json.text("evidenceReference"));
     }
+    if (format >= 3 && json.has("repayment")) {
+      request.repayment(repayment(json.child("repayment")));
+    }
     return request.build();
+  }
+
+  private static RepaymentTerms repayment(JsonValue json) {
+    json.onlyFields("instalments", "meansAssessment");
+    List<Instalment> instalments = new ArrayList<>();
+    for (JsonValue instalment : json.array("instalments")) {
+      instalment.onlyFields("dueOn", "amount");
+      instalments.add(Instalment.of(instalment.date("dueOn"), instalment.money("amount")));
+    }
+    Optional<MeansAssessment> assessment = Optional.empty();
+    if (json.has("meansAssessment")) {
+      JsonValue means = json.child("meansAssessment");
+      means.onlyFields("reference", "assessedOn", "benefits");
+      java.util.Set<ListedBenefit> benefits = java.util.EnumSet.noneOf(ListedBenefit.class);
+      for (JsonValue benefit : means.array("benefits")) {
+        benefits.add(benefit.enumValue(ListedBenefit.class, true));
+      }
+      String reference = means.text("reference");
+      if (!SpendRequest.isEvidenceReference(reference)) {
+        throw new JournalFormatException(means.pathOf("reference"), "must be 1 to "
+            + SpendRequest.MAX_EVIDENCE_REFERENCE_LENGTH + " characters without white space or control characters, "
+            + "but has " + reference.length() + " characters", null);
+      }
+      assessment = Optional.of(MeansAssessment.of(reference, means.date("assessedOn"), benefits));
+    }
+    return RepaymentTerms.of(instalments, assessment);
   }
 
   /** An evidence reference, checked by the model's rule; a bad one is reported by its length, never its text. */

@@ -65,12 +65,12 @@ final class ConfigurationReader {
   /** The fields of one version in a scheme file. */
   static final String[] VERSION_FIELDS = {"version", "effectiveFrom", "scheme", "term", "allTeamsEligible",
       "eligibleTeams", "allocation", "allowances", "approvalPolicy", "allowedCategories", "blockedSubcategories",
-      "cashAllowed", "refundRestoresAllowance", "spendingFreeze", "evidencePolicy"};
+      "cashAllowed", "refundRestoresAllowance", "repaymentRestoresAllowance", "spendingFreeze", "evidencePolicy"};
 
   /** The fields of a stand-alone configuration: a version's, and the scheme's own. */
   static final String[] STANDALONE_FIELDS = {"pilot", "council", "schemeId", "currency", "version", "effectiveFrom",
       "scheme", "term", "allTeamsEligible", "eligibleTeams", "allocation", "allowances", "approvalPolicy",
-      "allowedCategories", "blockedSubcategories", "cashAllowed", "refundRestoresAllowance", "spendingFreeze", "evidencePolicy"};
+      "allowedCategories", "blockedSubcategories", "cashAllowed", "refundRestoresAllowance", "repaymentRestoresAllowance", "spendingFreeze", "evidencePolicy"};
 
   /** The scheme id of a stand-alone configuration that names neither a base nor an id of its own. */
   static final SchemeId UNNAMED_SCHEME = SchemeId.of("scenario");
@@ -201,6 +201,8 @@ final class ConfigurationReader {
     reading.optional("cashAllowed", () -> builder.cashAllowed(json.bool("cashAllowed")));
     reading.optional("refundRestoresAllowance",
         () -> builder.refundRestoresAllowance(json.bool("refundRestoresAllowance")));
+    reading.optional("repaymentRestoresAllowance",
+        () -> builder.repaymentRestoresAllowance(json.bool("repaymentRestoresAllowance")));
     reading.optional("spendingFreeze", () -> builder.spendingFreeze(reading.nested("spendingFreeze",
         () -> freeze(json.child("spendingFreeze"), strict), () -> SpendingFreeze.of(Set.of(), Optional.empty()))));
     reading.optional("evidencePolicy", () -> builder.evidencePolicy(reading.nested("evidencePolicy",

@@ -95,6 +95,9 @@ final class SchemeWriter {
     new TreeSet<>(subcategories).forEach(blocked::add);
     json.put("cashAllowed", configuration.cashAllowed());
     json.put("refundRestoresAllowance", configuration.refundRestoresAllowance());
+    if (configuration.repaymentRestoresAllowance()) { // written only when not the default, as the fingerprint is
+      json.put("repaymentRestoresAllowance", true);
+    }
     configuration.spendingFreeze().ifPresent(freeze -> {
       ObjectNode node = json.putObject("spendingFreeze");
       ArrayNode safeguarding = node.putArray("safeguarding");

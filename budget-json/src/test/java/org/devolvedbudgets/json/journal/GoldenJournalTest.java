@@ -52,13 +52,14 @@ class GoldenJournalTest {
     ConfigurationHistory scheme = schemeOf(golden);
     List<LedgerEvent> events = JournalFiles.read(scheme.schemeId(), DIR.resolve(golden));
     boolean three = scheme == SCHEME_3;
-    assertEquals(three ? 23 : 19, events.size());
+    assertEquals(three ? 27 : 19, events.size());
     Set<String> types = new TreeSet<>();
     events.forEach(event -> types.add(JournalFormat.typeOf(event)));
     Set<String> expected = new TreeSet<>(Set.of("Allocated", "Submitted", "Reserved", "Approved", "Rejected",
         "Posted", "Voided", "Expired", "Refunded"));
     if (three) {
       expected.add("EvidenceReceived");
+      expected.add("Repaid");
     }
     assertEquals(expected, types, "every event type");
 
@@ -68,13 +69,14 @@ class GoldenJournalTest {
     ledger.verifyJournal();
     // £120 for two children, £100 paid, £30 refunded (restoring): £70, £35 each child. R-2 voided. R-3 £800
     // approved by the team manager and paid. R-4 rejected. R-5 lapsed on 17 June. R-6 declined.
-    // Format 3 adds R-7, £40 awaiting a team manager's approval because R-1's evidence was overdue; its hold has
-    // lapsed by now (the ledger's clock is the system's), so the figures are the same.
+    // Format 3 adds R-7, £40 awaiting a team manager's approval because R-1's evidence was overdue, whose hold has
+    // lapsed by now (the ledger's clock is the system's); and R-8, £200 paid subject to repayment, £100 repaid,
+    // which the scheme's repayments restore: £100 more spent.
     List<RemainingBudget> july = ledger.remainingBudget(GoldenScript.FAMILY, LocalDate.of(2019, 7, 10));
     RemainingBudget family = july.get(0);
-    assertEquals(gbp("870.00"), family.spent());
+    assertEquals(gbp(three ? "970.00" : "870.00"), family.spent());
     assertEquals(gbp("0.00"), family.reserved());
-    assertEquals(gbp("3130.00"), family.remaining());
+    assertEquals(gbp(three ? "3030.00" : "3130.00"), family.remaining());
     for (RemainingBudget child : july.subList(1, july.size())) {
       assertEquals(gbp("35.00"), child.spent(), child::toString);
       assertEquals(gbp("265.00"), child.remaining(), child::toString);
@@ -123,7 +125,7 @@ class GoldenJournalTest {
   }
 
   @Test
-  void formatThreeKeepsTheEvidenceAndTheOverdueFiguresADecisionWasMadeOn() {
+  void formatThreeKeepsTheEvidenceTheOverdueFiguresADecisionWasMadeOnAndRepayments() {
     List<LedgerEvent> events = JournalFiles.read(SCHEME_3.schemeId(), DIR.resolve("golden-format-3.jsonl"));
     InMemoryLedgerStore store = new InMemoryLedgerStore();
     store.append(0, events);
@@ -137,12 +139,18 @@ class GoldenJournalTest {
     assertTrue(ledger.evidence(RequestId.of("R-3")).get(0).isOnTime(), "R-3's receipt came on 7 June");
     assertEquals(java.util.Optional.of(29L), ledger.evidence(RequestId.of("R-1")).get(0).daysToEvidence(),
         "R-1's card data came on 3 July, 29 days after it was paid");
-    assertEquals(List.of(), ledger.evidenceDue(GoldenScript.WORKER), "nothing is outstanding");
+    assertEquals(List.of(RequestId.of("R-8")), ledger.evidenceDue(GoldenScript.WORKER).stream()
+        .map(org.devolvedbudgets.rules.ledger.EvidenceDue::requestId).toList(), "only R-8's receipt is outstanding");
     assertEquals(List.of(), ledger.evidence(RequestId.of("R-2")), "voided: never paid");
+    org.devolvedbudgets.rules.ledger.RepaymentStatus repayment = ledger.repayment(RequestId.of("R-8")).orElseThrow();
+    assertEquals(gbp("100.00"), repayment.outstanding());
+    assertEquals(LocalDate.of(2019, 9, 1), repayment.terms().instalments().get(1).dueOn());
+    assertEquals(java.util.Set.of(), repayment.terms().meansAssessment().orElseThrow().benefits());
+    assertEquals(gbp("100.00"), repayment.overdueOn(LocalDate.of(2019, 9, 2)), "September's instalment");
   }
 
   @Test
-  void anOlderFormatHasNoEvidence() throws IOException {
+  void anOlderFormatHasNoEvidenceAndNoRepayments() throws IOException {
     List<String> lines = Files.readAllLines(DIR.resolve("golden-format-3.jsonl"));
     String evidence = lines.get(19).replace("\"format\":3,", "\"format\":2,");
     JournalFormatException type = org.junit.jupiter.api.Assertions.assertThrows(JournalFormatException.class,
@@ -152,6 +160,14 @@ class GoldenJournalTest {
     JournalFormatException field = org.junit.jupiter.api.Assertions.assertThrows(JournalFormatException.class,
         () -> JournalFormat.read(overdue));
     assertTrue(field.getMessage().contains("overdueEvidence"), field::getMessage);
+    String repaid = lines.get(26).replace("\"format\":3,", "\"format\":2,");
+    JournalFormatException repaidType = org.junit.jupiter.api.Assertions.assertThrows(JournalFormatException.class,
+        () -> JournalFormat.read(repaid));
+    assertTrue(repaidType.getMessage().contains("format 3"), repaidType::getMessage);
+    String terms = lines.get(23).replace("\"format\":3,", "\"format\":2,");
+    JournalFormatException termsField = org.junit.jupiter.api.Assertions.assertThrows(JournalFormatException.class,
+        () -> JournalFormat.read(terms));
+    assertTrue(termsField.getMessage().contains("repayment"), termsField::getMessage);
   }
 
   @Test

@@ -113,17 +113,27 @@ final class GoldenScript {
 
   /**
    * Runs the format 2 script over a scheme with an evidence policy (a receipt or card data within 7 days of a
-   * spend of £50 or more; overdue evidence routes to a team manager), then, on 3 July 2019: R-3's receipt, which
-   * arrived on 7 June (on time); R-7, which the worker's overdue evidence for R-1 (due by 11 June) sends to a team
-   * manager; and R-1's card data, late, under an operation id.
+   * spend of £50 or more; overdue evidence routes to a team manager) whose repayments restore the allowance, then,
+   * on 3 July 2019: R-3's receipt, which arrived on 7 June (on time); R-7, which the worker's overdue evidence for
+   * R-1 (due by 11 June) sends to a team manager; R-1's card data, late, under an operation id; and R-8, £200 given
+   * subject to repayment in two monthly instalments from 1 August on a means assessment of 2 July, paid, with £100
+   * repaid on 1 August under an operation id.
    */
-  static BudgetLedger evidence(ConfigurationHistory scheme) {
+  static BudgetLedger formatThree(ConfigurationHistory scheme) {
     BudgetLedger ledger = run(scheme, true);
     ledger.recordEvidence(RequestId.of("R-3"), org.devolvedbudgets.model.spend.EvidenceKind.RECEIPT, "INV-2019-0800",
         WORKER, at(6, 7, 15));
     ledger.submit(request("R-7", "40.00", SpendCategory.PRACTICAL, 7, 3).build());
     ledger.recordEvidence(op(true, "evidence-R-1"), RequestId.of("R-1"),
         org.devolvedbudgets.model.spend.EvidenceKind.CARD_TRANSACTION, "TXN-000981", WORKER, at(7, 3, 12));
+    ledger.submit(request("R-8", "200.00", SpendCategory.PRACTICAL, 7, 3).subcategory(Subcategory.RENT_ARREARS)
+        .repayment(org.devolvedbudgets.model.spend.RepaymentTerms.inInstalments(Money.parse("GBP 200.00"), 2,
+            LocalDate.of(2019, 8, 1), java.time.Period.ofMonths(1), java.util.Optional.of(
+                org.devolvedbudgets.model.spend.MeansAssessment.of("MA-2019-0107", LocalDate.of(2019, 7, 2),
+                    java.util.Set.of())))).build());
+    ledger.post(op(true, "pay-R-8"), RequestId.of("R-8"), Money.parse("GBP 200.00"), WORKER, at(7, 3, 13));
+    ledger.recordRepayment(op(true, "repay-R-8-1"), RequestId.of("R-8"), Money.parse("GBP 100.00"), WORKER,
+        at(8, 1, 10));
     return ledger;
   }
 }

@@ -114,7 +114,7 @@ class SchemeFilesTest {
     assertTrue(e.getMessage().contains("wigan.scheme.json:25:26: $.versions[1].allTeamsEligble: unknown field; "
         + "expected one of [allTeamsEligible, allocation, allowances, allowedCategories, approvalPolicy, "
         + "blockedSubcategories, cashAllowed, effectiveFrom, eligibleTeams, evidencePolicy, refundRestoresAllowance, "
-        + "scheme, spendingFreeze, term, version] [UNKNOWN_FIELD]\n"), e.getMessage());
+        + "repaymentRestoresAllowance, scheme, spendingFreeze, term, version] [UNKNOWN_FIELD]\n"), e.getMessage());
     assertTrue(e.getMessage().startsWith("wigan.scheme.json:17:73: $.versions[0].approvalPolicy.tiers[0].upTo: "
         + "must be an amount such as \"GBP 12.50\", but was 'GBP 500.001'"), e.getMessage());
   }

@@ -205,6 +205,19 @@ public abstract class PilotConfiguration {
   }
 
   /**
+   * Returns whether money a family repays, on help given subject to repayment, goes back to the allowances the
+   * spend was charged to (in the period it was charged to, even after that has closed). Defaults to false: what
+   * an allowance measures is the help given, and help repaid was still given; a scheme that lends from a
+   * revolving fund sets it to true.
+   *
+   * @return true if repayments restore the allowance
+   */
+  @Value.Default
+  public boolean repaymentRestoresAllowance() {
+    return false;
+  }
+
+  /**
    * Returns the spending freeze this version declares, if any: from its effective date only safeguarding spends go
    * ahead as usual ({@link SpendingFreeze}). Defaults to none; a later version without one lifts it.
    *

@@ -52,7 +52,8 @@ import org.immutables.value.Value;
  * to the amount; VAT is not recoverable on a car;
  * the description is at most {@value #MAX_DESCRIPTION_LENGTH} characters; an evidence reference is 1 to
  * {@value #MAX_EVIDENCE_REFERENCE_LENGTH} characters without white space, control or bidirectional formatting
- * characters.
+ * characters; repayment terms are in the amount's currency, ask back no more than the amount, fall due no
+ * earlier than the day of the request, and rest on a means assessment made no later than it.
  *
  * <p>This class is immutable and thread-safe.
  */
@@ -243,6 +244,15 @@ public abstract class SpendRequest {
   public abstract Optional<String> evidenceReference();
 
   /**
+   * Returns the conditions of repayment, when the help is given subject to repayment rather than as a gift
+   * (Children Act 1989, section 17(7)). Defaults to none. The rules decline a repayable request made with no means
+   * assessment, or whose assessment found a listed benefit.
+   *
+   * @return the terms, or empty for a gift, not null
+   */
+  public abstract Optional<RepaymentTerms> repayment();
+
+  /**
    * Returns whether a text may serve as an evidence reference: 1 to {@value #MAX_EVIDENCE_REFERENCE_LENGTH}
    * characters without white space, control or bidirectional formatting characters. A reference is opaque (a
    * receipt number, a card transaction id, a document store's key), never a document or free text.
@@ -279,9 +289,27 @@ public abstract class SpendRequest {
         .ifPresent(reference -> problems.add("evidenceReference must be 1 to " + MAX_EVIDENCE_REFERENCE_LENGTH
             + " characters without white space, control or bidirectional formatting characters, but was " + reference.length()
             + " characters"));
+    repayment().ifPresent(terms -> checkRepayment(terms, problems));
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("SpendRequest " + id() + " is invalid: " + String.join("; ", problems));
     }
+  }
+
+  private void checkRepayment(RepaymentTerms terms, List<String> problems) {
+    if (!terms.amount().hasCurrency(amount().currency())) {
+      problems.add("repayment must be in " + amount().currency() + ", the amount's currency, but was "
+          + terms.amount().currency());
+    } else if (amount().isPositive() && terms.amount().isGreaterThan(amount())) {
+      problems.add("repayment of " + terms.amount() + " must not be more than the amount " + amount());
+    }
+    LocalDate day = requestedOn();
+    LocalDate first = terms.instalments().get(0).dueOn();
+    if (first.isBefore(day)) {
+      problems.add("repayment's first instalment is due on " + first + ", before the request was made on " + day);
+    }
+    terms.meansAssessment().filter(assessment -> assessment.assessedOn().isAfter(day)).ifPresent(assessment ->
+        problems.add("repayment's means assessment is dated " + assessment.assessedOn() + ", after the request was "
+            + "made on " + day));
   }
 
   private void checkShares(List<String> problems) {

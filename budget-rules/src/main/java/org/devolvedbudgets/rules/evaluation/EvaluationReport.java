@@ -37,6 +37,7 @@ import org.devolvedbudgets.rules.Outcome;
 import org.devolvedbudgets.rules.allocation.AllocationRecord;
 import org.devolvedbudgets.rules.allocation.Arm;
 import org.devolvedbudgets.rules.ledger.EvidenceDue;
+import org.devolvedbudgets.rules.ledger.RepaymentStatus;
 import org.devolvedbudgets.rules.ledger.LedgerEvent;
 import org.jspecify.annotations.Nullable;
 
@@ -87,6 +88,8 @@ public final class EvaluationReport {
   private final Share evidenceOnTime;
   private final int evidenceOverdue;
   private final Distribution<Long> daysToEvidence;
+  private final List<RepaymentStatus> repayments;
+  private final @Nullable LocalDate judgedOn;
 
   private EvaluationReport(Fold fold) {
     this.configuration = fold.configuration;
@@ -229,6 +232,11 @@ public final class EvaluationReport {
     this.evidenceOnTime = Share.of(onTime, judged);
     this.evidenceOverdue = overdue;
     this.daysToEvidence = Distribution.ofKeys(days, evidenced, Long::valueOf);
+    List<RepaymentStatus> statuses = new ArrayList<>(fold.repayments.size());
+    fold.repayments.forEach((id, sums) -> statuses.add(RepaymentStatus.of(fold.repayable.get(id),
+        Money.ofMinor(currency, sums[0] - sums[1]), Money.ofMinor(currency, sums[2]))));
+    this.repayments = Collections.unmodifiableList(statuses);
+    this.judgedOn = fold.judgedOn;
   }
 
   private static long nanos(Duration duration, RequestSummary request) {
@@ -480,6 +488,62 @@ public final class EvaluationReport {
   }
 
   /**
+   * Returns the report's paid spends given subject to repayment, each with what is owed and repaid, in the order
+   * they were paid.
+   *
+   * @return an immutable list, possibly empty, not null
+   */
+  public List<RepaymentStatus> repayments() {
+    return repayments;
+  }
+
+  /**
+   * Returns what families owe in all on the report's repayable spends.
+   *
+   * @return the amount in the scheme's currency, zero or more
+   */
+  public Money repaymentOwed() {
+    return sum(RepaymentStatus::owed);
+  }
+
+  /**
+   * Returns what families have repaid.
+   *
+   * @return the amount in the scheme's currency, zero or more
+   */
+  public Money repaid() {
+    return sum(RepaymentStatus::repaid);
+  }
+
+  /**
+   * Returns what is still to be repaid.
+   *
+   * @return the amount in the scheme's currency, zero or more
+   */
+  public Money repaymentOutstanding() {
+    return sum(RepaymentStatus::outstanding);
+  }
+
+  /**
+   * Returns what is overdue as of the report's <em>as of</em> instant: instalments due by the day before its London
+   * day, less what was repaid.
+   *
+   * @return the amount in the scheme's currency, zero or more
+   */
+  public Money repaymentOverdue() {
+    LocalDate day = judgedOn;
+    return day == null ? Money.zero(configuration.currency()) : sum(status -> status.overdueOn(day));
+  }
+
+  private Money sum(java.util.function.Function<RepaymentStatus, Money> figure) {
+    Money total = Money.zero(configuration.currency());
+    for (RepaymentStatus status : repayments) {
+      total = total.plus(figure.apply(status));
+    }
+    return total;
+  }
+
+  /**
    * Returns the total spend: paid less refunded.
    *
    * @return the amount in the scheme's currency, zero or more
@@ -628,6 +692,9 @@ public final class EvaluationReport {
     /** Whether any version asks for evidence; only then are requests kept for it. */
     final boolean evidenceTracked;
     final Map<RequestId, SpendRequest> spendOf = new HashMap<>();
+    /** Requests made subject to repayment, and what each has paid, refunded and repaid: {paid, refunded, repaid}. */
+    final Map<RequestId, long[]> repayments = new LinkedHashMap<>();
+    final Map<RequestId, SpendRequest> repayable = new HashMap<>();
     /** Each paid spend's evidence items, in the order the spends were paid. */
     final Map<RequestId, List<EvidenceDue>> evidence = new LinkedHashMap<>();
 
@@ -688,6 +755,9 @@ public final class EvaluationReport {
         request.status = RequestStatus.POSTED;
         request.paid = checked(posted.amount(), event);
         request.paidAt = posted.at();
+        if (repayable.containsKey(posted.requestId())) {
+          repayments.put(posted.requestId(), new long[] {posted.amount().minorUnits(), 0, 0});
+        }
         SpendRequest spend = evidenceTracked ? spendOf.get(posted.requestId()) : null;
         EvidencePolicy policy = spend == null ? null
             : history.inForceOn(spend.requestedOn()).evidencePolicy().orElse(null);
@@ -707,6 +777,14 @@ public final class EvaluationReport {
           }
           evidence.put(received.requestId(), after);
         }
+      } else if (event instanceof LedgerEvent.Repaid) {
+        Money repaid = checked(((LedgerEvent.Repaid) event).amount(), event);
+        long[] sums = repayments.get(requestEvent.requestId());
+        if (sums == null) {
+          throw new IllegalArgumentException("event " + event.sequence() + " repays request "
+              + requestEvent.requestId() + ", which was not paid subject to repayment");
+        }
+        sums[2] = Math.addExact(sums[2], repaid.minorUnits());
       } else if (event instanceof LedgerEvent.Voided) {
         request.status = RequestStatus.VOIDED;
       } else if (event instanceof LedgerEvent.Expired) {
@@ -714,6 +792,10 @@ public final class EvaluationReport {
       } else {
         Money refund = checked(((LedgerEvent.Refunded) event).amount(), event);
         request.refunded = requireNonNull(request.refunded).plus(refund);
+        long[] sums = repayments.get(requestEvent.requestId());
+        if (sums != null) {
+          sums[1] = Math.addExact(sums[1], refund.minorUnits());
+        }
       }
     }
 
@@ -731,6 +813,9 @@ public final class EvaluationReport {
         throw submittedTwice(event, id);
       }
       request.requestId = id;
+      if (spend.repayment().isPresent()) {
+        repayable.put(id, spend);
+      }
       if (evidenceTracked) {
         spendOf.put(id, spend);
       }

@@ -28,6 +28,7 @@ import org.devolvedbudgets.rules.ledger.LedgerEvent.Expired;
 import org.devolvedbudgets.rules.ledger.LedgerEvent.Posted;
 import org.devolvedbudgets.rules.ledger.LedgerEvent.EvidenceReceived;
 import org.devolvedbudgets.rules.ledger.LedgerEvent.Refunded;
+import org.devolvedbudgets.rules.ledger.LedgerEvent.Repaid;
 import org.devolvedbudgets.rules.ledger.LedgerEvent.Rejected;
 import org.devolvedbudgets.rules.ledger.LedgerEvent.Reserved;
 import org.devolvedbudgets.rules.ledger.LedgerEvent.Submitted;
@@ -72,6 +73,8 @@ final class Balances {
   private final ConcurrentHashMap<FamilyId, AllocationRecord> allocations = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<FamilyId, Set<String>> children = new ConcurrentHashMap<>();
   private final Set<RequestId> awaiting = ConcurrentHashMap.newKeySet();
+  /** The posted spends given subject to repayment, in no order. */
+  private final Set<RequestId> repayable = ConcurrentHashMap.newKeySet();
   private final ConcurrentHashMap<OperationId, LedgerEvent> operations = new ConcurrentHashMap<>();
   private final CurrencyUnit currency;
   private final EvidenceBook evidence;
@@ -233,6 +236,8 @@ final class Balances {
     @Nullable ReservationStatus status;
     long posted;
     long refunded;
+    /** What the family has repaid, on help given subject to repayment. */
+    long repaid;
 
     Entry(Submitted submitted) {
       this.submitted = submitted;
@@ -286,6 +291,21 @@ final class Balances {
 
   List<RequestId> awaitingApproval() {
     return List.copyOf(awaiting);
+  }
+
+  /** The posted spends given subject to repayment. */
+  List<RequestId> repayable() {
+    return List.copyOf(repayable);
+  }
+
+  /**
+   * What a repayable spend's family owes in all, in minor units, as {@link RepaymentStatus#owed()} says: the terms'
+   * amount, but never more than is left of the spend after refunds. Zero for a gift. In minor units because
+   * every check of a repayment and a refund asks it.
+   */
+  static long owed(Entry entry) {
+    return entry.submitted.request().repayment()
+        .map(terms -> Math.min(terms.amount().minorUnits(), entry.posted - entry.refunded)).orElse(0L);
   }
 
   /**
@@ -371,7 +391,8 @@ final class Balances {
     int changingBalances = 0;
     for (LedgerEvent event : events) {
       if (!(event instanceof Submitted || event instanceof Allocated || event instanceof Approved
-          || event instanceof EvidenceReceived) && ++changingBalances > 1) {
+          || event instanceof EvidenceReceived || event instanceof Repaid
+          && !((Repaid) event).restoresAllowance()) && ++changingBalances > 1) {
         throw new IllegalStateException("a batch may change balances with one event only");
       }
       Entry entry = validate(event, pending);
@@ -480,20 +501,32 @@ final class Balances {
       }
       return entry;
     }
+    if (event instanceof Repaid) {
+      Repaid repaid = (Repaid) event;
+      Entry entry = requests.get(repaid.requestId());
+      if (entry == null || entry.status != ReservationStatus.POSTED || entry.reserved == null
+          || entry.submitted.request().repayment().isEmpty()) {
+        throw broken(repaid, "the spend was not posted subject to repayment");
+      }
+      long amount = minor(repaid, repaid.amount());
+      if (amount > owed(entry) - entry.repaid) {
+        throw broken(repaid, "it is more than the " + Money.ofMinor(currency, owed(entry) - entry.repaid)
+            + " still owed");
+      }
+      checkGivenBack(repaid, entry, amount, repaid.restoresAllowance());
+      return entry;
+    }
     Refunded refunded = (Refunded) event;
     Entry entry = requests.get(refunded.requestId());
     if (entry == null || entry.status != ReservationStatus.POSTED || entry.reserved == null) {
       throw broken(refunded, "the spend was not posted");
     }
     long amount = minor(refunded, refunded.amount());
-    if (amount > entry.posted - entry.refunded) {
-      throw broken(refunded, "it is more than the " + Money.ofMinor(currency, entry.posted - entry.refunded)
-          + " left of the spend");
+    long left = entry.posted - entry.refunded - entry.repaid;
+    if (amount > left) {
+      throw broken(refunded, "it is more than the " + Money.ofMinor(currency, left) + " left of the spend");
     }
-    if (refunded.restoresAllowance()) {
-      checkAccounts(refunded, entry, entry.held == null ? null : negated(split(amount, unrefunded(entry),
-          entry.groups)), -amount, false);
-    }
+    checkGivenBack(refunded, entry, amount, refunded.restoresAllowance());
     return entry;
   }
 
@@ -537,22 +570,52 @@ final class Balances {
         changed.status = ReservationStatus.POSTED;
         changed.posted = amount;
         evidence.posted(changed.submitted, posted);
+        if (changed.submitted.request().repayment().isPresent()) {
+          repayable.add(posted.requestId());
+        }
       } else if (event instanceof EvidenceReceived) {
         evidence.received((EvidenceReceived) event);
+      } else if (event instanceof Repaid) {
+        Repaid repaid = (Repaid) event;
+        long amount = repaid.amount().minorUnits();
+        giveBack(changed, amount, repaid.restoresAllowance());
+        changed.repaid += amount;
+        if (changed.repaid == owed(changed)) {
+          repayable.remove(repaid.requestId());
+        }
       } else {
         Refunded refunded = (Refunded) event;
         long amount = refunded.amount().minorUnits();
-        long[] back = changed.held == null ? null : split(amount, unrefunded(changed), changed.groups);
-        for (int i = 0; i < changed.accounts.length; i++) {
-          if (refunded.restoresAllowance()) {
-            changed.accounts[i].add(changed.day, back == null ? -amount : -back[i], 0);
-          }
-          if (back != null) {
-            Objects.requireNonNull(changed.returned)[i] += back[i];
-          }
-        }
+        giveBack(changed, amount, refunded.restoresAllowance());
         changed.refunded += amount;
+        if (owed(changed) == changed.repaid) {
+          repayable.remove(refunded.requestId()); // a refund can leave nothing more to repay
+        }
       }
+    }
+  }
+
+  /**
+   * Money coming back to a posted spend, by refund or repayment: split among the accounts as what is left of the
+   * spend in each, taken off their posted figures when it restores the allowance, and noted as returned.
+   */
+  private static void giveBack(Entry entry, long amount, boolean restores) {
+    long[] back = entry.held == null ? null : split(amount, unrefunded(entry), entry.groups);
+    for (int i = 0; i < entry.accounts.length; i++) {
+      if (restores) {
+        entry.accounts[i].add(entry.day, back == null ? -amount : -back[i], 0);
+      }
+      if (back != null) {
+        Objects.requireNonNull(entry.returned)[i] += back[i];
+      }
+    }
+  }
+
+  /** Checks that money coming back to a spend leaves every account it restores at zero or more. */
+  private void checkGivenBack(LedgerEvent event, Entry entry, long amount, boolean restores) {
+    if (restores) {
+      checkAccounts(event, entry, entry.held == null ? null : negated(split(amount, unrefunded(entry),
+          entry.groups)), -amount, false);
     }
   }
 
@@ -796,10 +859,11 @@ final class Balances {
       }
     });
     requests.forEach((id, entry) -> result.put("request " + id,
-        entry.status + " posted " + entry.posted + " refunded " + entry.refunded
+        entry.status + " posted " + entry.posted + " refunded " + entry.refunded + " repaid " + entry.repaid
             + (evidence.of(id).isEmpty() ? "" : " evidence " + evidence.of(id))));
     allocations.forEach((family, record) -> result.put("allocation " + family, record.toString()));
     result.put("awaiting", new TreeSet<>(awaiting).toString());
+    result.put("repayable", new TreeSet<>(repayable).toString());
     return result;
   }
 

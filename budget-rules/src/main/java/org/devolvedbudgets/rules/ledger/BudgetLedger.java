@@ -425,6 +425,7 @@ public final class BudgetLedger {
     differs(fields, "paymentMethod", original.paymentMethod(), retry.paymentMethod());
     differs(fields, "vatRecoverable", original.vatRecoverable(), retry.vatRecoverable());
     differs(fields, "evidenceReference", original.evidenceReference(), retry.evidenceReference());
+    differs(fields, "repayment", original.repayment(), retry.repayment());
 
     return new IdempotencyConflictException(original.id(), fields);
   }
@@ -963,7 +964,7 @@ public final class BudgetLedger {
         return LedgerResult.refused(LedgerRefusal.NOT_POSTED, "Request " + requestId + " is "
             + describe(before.status()) + ", so there is no spend to refund.", before, null);
       }
-      Money left = before.posted().minus(before.refunded());
+      Money left = before.posted().minus(before.refunded()).minus(Money.ofMinor(currency, entry.repaid));
       if (amount.isGreaterThan(left)) {
         return LedgerResult.refused(LedgerRefusal.REFUND_EXCEEDS_REMAINING, pounds(amount)
             + " is more than the " + pounds(left) + " left of request " + requestId + "'s spend.", before, null);
@@ -1026,6 +1027,80 @@ public final class BudgetLedger {
   public LedgerResult recordEvidence(OperationId operationId, RequestId requestId, EvidenceKind kind,
       String reference, WorkerId actor, Instant at) {
     return recordEvidenceUnder(requireNonNull(operationId, "operationId"), requestId, kind, reference, actor, at);
+  }
+
+  /**
+   * Records money a family repaid on help given subject to repayment ({@link SpendRequest#repayment()}). It cannot
+   * exceed what is still owed ({@link RepaymentStatus#owed()} less what was repaid). Whether it restores the
+   * allowances is the scheme's setting ({@link PilotConfiguration#repaymentRestoresAllowance()} of the version the
+   * spend was decided under); like a refund it restores the period the spend was charged to.
+   *
+   * <p>Two repayments of £20 are allowed where £40 is owed, so a blind retry could record one twice: after a
+   * timeout, retry with {@link #recordRepayment(OperationId, RequestId, Money, WorkerId, Instant)}.
+   *
+   * @param requestId the repayable spend's request, not null
+   * @param amount the amount repaid, positive, in the scheme's currency, not null
+   * @param actor who records it, not null
+   * @param at when the money was received, not before the request was made, not null
+   * @return applied, or refused with {@code NOTHING_RESERVED}, {@code NOT_POSTED}, {@code NOT_REPAYABLE} or
+   *     {@code REPAYMENT_EXCEEDS_OWED}; not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the request is unknown, {@code amount} is not positive, or {@code at} is
+   *     before the request was made or outside the supported dates
+   * @throws CurrencyMismatchException if {@code amount} is not in the scheme's currency
+   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first
+   */
+  public LedgerResult recordRepayment(RequestId requestId, Money amount, WorkerId actor, Instant at) {
+    return recordRepaymentUnder(null, requestId, amount, actor, at);
+  }
+
+  /**
+   * Records a repayment, as {@link #recordRepayment(RequestId, Money, WorkerId, Instant)} does, under an operation
+   * id the caller chose: the same id again returns the first result and records nothing more, on any server.
+   *
+   * @param operationId the caller's id for this repayment, not null
+   * @param requestId the repayable spend's request, not null
+   * @param amount the amount repaid, positive, in the scheme's currency, not null
+   * @param actor who records it, not null
+   * @param at when the money was received, not before the request was made, not null
+   * @return applied, or refused as the other overload is; not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException as the other overload does
+   * @throws CurrencyMismatchException if {@code amount} is not in the scheme's currency
+   * @throws OperationConflictException if {@code operationId} was used for a different change
+   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
+   *     retry)
+   */
+  public LedgerResult recordRepayment(OperationId operationId, RequestId requestId, Money amount, WorkerId actor,
+      Instant at) {
+    return recordRepaymentUnder(requireNonNull(operationId, "operationId"), requestId, amount, actor, at);
+  }
+
+  private LedgerResult recordRepaymentUnder(@Nullable OperationId operationId, RequestId requestId, Money amount,
+      WorkerId actor, Instant at) {
+    checkAmount(amount, "amount");
+    return onReservation(operationId, requestId, "repay", amount, actor, at, "record a repayment of",
+        (entry, before) -> {
+          if (entry.submitted.request().repayment().isEmpty()) {
+            return LedgerResult.refused(LedgerRefusal.NOT_REPAYABLE, "Request " + requestId + " was given without "
+                + "conditions, so there is nothing to repay.", before, null);
+          }
+          if (before.status() != ReservationStatus.POSTED) {
+            return LedgerResult.refused(LedgerRefusal.NOT_POSTED, "Request " + requestId + " is "
+                + describe(before.status()) + ", so nothing has been paid to repay.", before, null);
+          }
+          Money left = Money.ofMinor(currency, Balances.owed(entry) - entry.repaid);
+          if (amount.isGreaterThan(left)) {
+            return LedgerResult.refused(LedgerRefusal.REPAYMENT_EXCEEDS_OWED, pounds(amount) + " is more than the "
+                + pounds(left) + " still owed on request " + requestId + ".", before, null);
+          }
+          boolean restores = history.inForceOn(before.day()).repaymentRestoresAllowance();
+          FamilyId familyId = entry.familyId();
+          Optional<OperationId> recordedId = Optional.ofNullable(operationId);
+          committer.commit(List.of((sequence, recordedAt) -> new LedgerEvent.Repaid(sequence, recordedAt,
+              actor, familyId, requestId, amount, restores, at, recordedId)), null, operationId);
+          return LedgerResult.applied(balances.snapshot(entry), LedgerMessages.repaid(amount, restores));
+        });
   }
 
   private LedgerResult recordEvidenceUnder(@Nullable OperationId operationId, RequestId requestId,
@@ -1206,6 +1281,84 @@ public final class BudgetLedger {
       return Optional.of(balances.submission(entry));
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Returns where a spend given subject to repayment stands: owed, repaid, due and overdue.
+   *
+   * @param requestId the request, not null
+   * @return the status once the spend is paid; empty for a gift, or before payment; not null
+   * @throws NullPointerException if {@code requestId} is null
+   */
+  public Optional<RepaymentStatus> repayment(RequestId requestId) {
+    Entry entry = balances.entry(requireNonNull(requestId, "requestId"));
+    return entry == null ? Optional.empty() : Optional.ofNullable(repaymentOf(entry));
+  }
+
+  /**
+   * Returns the repayments still outstanding across the scheme, whether or not any of them is overdue yet; by
+   * request id. Filter with {@link RepaymentStatus#isOverdueOn(LocalDate)} for those overdue on a day.
+   *
+   * @return the statuses, possibly none, not null
+   */
+  public List<RepaymentStatus> repaymentsOutstanding() {
+    return repaymentsOutstanding(status -> true);
+  }
+
+  /**
+   * Returns a family's repayments still outstanding, by request id.
+   *
+   * @param family the family, not null
+   * @return the statuses, possibly none, not null
+   * @throws NullPointerException if {@code family} is null
+   */
+  public List<RepaymentStatus> repaymentsOutstanding(FamilyId family) {
+    requireNonNull(family, "family");
+    return repaymentsOutstanding(status -> status.familyId().equals(family));
+  }
+
+  /**
+   * Returns the repayments still outstanding on a team's spends, by request id.
+   *
+   * @param team the requesting workers' team, not null
+   * @return the statuses, possibly none, not null
+   * @throws NullPointerException if {@code team} is null
+   */
+  public List<RepaymentStatus> repaymentsOutstanding(TeamId team) {
+    requireNonNull(team, "team");
+    return repaymentsOutstanding(status -> status.teamId().equals(team));
+  }
+
+  private List<RepaymentStatus> repaymentsOutstanding(java.util.function.Predicate<RepaymentStatus> wanted) {
+    List<RepaymentStatus> found = new ArrayList<>();
+    for (RequestId id : balances.repayable()) {
+      Entry entry = Objects.requireNonNull(balances.entry(id));
+      RepaymentStatus status = repaymentOf(entry);
+      if (status != null && status.outstanding().isPositive() && wanted.test(status)) {
+        found.add(status);
+      }
+    }
+    found.sort(Comparator.comparing(RepaymentStatus::requestId));
+    return List.copyOf(found);
+  }
+
+  /** A posted repayable spend's status, read with its family locked; null for a gift or before payment. */
+  private @Nullable RepaymentStatus repaymentOf(Entry entry) {
+    SpendRequest request = entry.submitted.request();
+    if (request.repayment().isEmpty()) {
+      return null;
+    }
+    ReentrantLock family = scopes.family(entry.familyId());
+    family.lock();
+    try {
+      if (entry.status != ReservationStatus.POSTED) {
+        return null;
+      }
+      return RepaymentStatus.of(request, Money.ofMinor(currency, entry.posted - entry.refunded),
+          Money.ofMinor(currency, entry.repaid));
+    } finally {
+      family.unlock();
     }
   }
 

@@ -26,7 +26,7 @@ import org.devolvedbudgets.rules.position.UsageKey;
 /**
  * One change to a {@link BudgetLedger}, as it is kept in the journal: a family allocated, a request submitted
  * and decided, money reserved, approved, rejected, posted, voided, expired or refunded, evidence of a spend
- * received. The ledger's balances are
+ * received, money repaid. The ledger's balances are
  * a fold of these events in sequence order, so replaying a journal reproduces every balance exactly.
  *
  * <p>Every event has a sequence number (1, 2, 3, ... with no gaps, across the whole journal), the
@@ -82,7 +82,8 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
 
   /** An event about one spend request. */
   sealed interface RequestEvent extends LedgerEvent
-      permits Submitted, Reserved, Approved, Rejected, Posted, Voided, Expired, Refunded, EvidenceReceived {
+      permits Submitted, Reserved, Approved, Rejected, Posted, Voided, Expired, Refunded, EvidenceReceived,
+      Repaid {
 
     /**
      * Returns the request the event is about.
@@ -592,6 +593,53 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
       requireNonNull(requestId, "requestId");
       requireNonNull(kind, "kind");
       Checks.evidenceReference(reference);
+      requireNonNull(at, "at");
+      requireNonNull(operationId, "operationId");
+    }
+  }
+
+  /**
+   * A family repaid money on help given subject to repayment (journal format 3 onwards). If
+   * {@code restoresAllowance}, the allowances the spend was charged to (in the period it was charged to) and the
+   * family's spending are reduced by {@code amount}, as a restoring refund reduces them; if not, they stay used and
+   * the repayment is only recorded against the spend.
+   *
+   * @param sequence the place in the journal, 1 or more
+   * @param recordedAt when the ledger recorded it
+   * @param actor the worker who recorded the repayment
+   * @param familyId the request's family
+   * @param requestId the repayable spend's request
+   * @param amount the amount repaid, positive
+   * @param restoresAllowance whether the repayment gives the allowances back, as the scheme says
+   * @param at when the money was received
+   * @param operationId the id the caller chose for the change, empty if none
+   */
+  record Repaid(long sequence, Instant recordedAt, WorkerId actor, FamilyId familyId,
+      RequestId requestId, Money amount, boolean restoresAllowance, Instant at, Optional<OperationId> operationId)
+      implements RequestEvent {
+
+    /**
+     * Checks the components.
+     *
+     * @param sequence the sequence component
+     * @param recordedAt the recordedAt component
+     * @param actor the actor component
+     * @param familyId the familyId component
+     * @param requestId the requestId component
+     * @param amount the amount component
+     * @param restoresAllowance the restoresAllowance component
+     * @param at the at component
+     * @param operationId the operationId component
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if {@code sequence} is below 1 or {@code amount} is not positive
+     */
+    public Repaid {
+      Checks.sequence(sequence);
+      requireNonNull(recordedAt, "recordedAt");
+      requireNonNull(actor, "actor");
+      requireNonNull(familyId, "familyId");
+      requireNonNull(requestId, "requestId");
+      Checks.positive(amount, "amount");
       requireNonNull(at, "at");
       requireNonNull(operationId, "operationId");
     }

@@ -31,6 +31,11 @@ final class LedgerMessages {
         + (restores ? "; the allowance is restored." : "; the allowance stays used, as the scheme says.");
   }
 
+  static String repaid(Money amount, boolean restores) {
+    return "Repaid " + pounds(amount)
+        + (restores ? "; the allowance is restored." : "; the allowance stays used, as the scheme says.");
+  }
+
   static String evidence(EvidenceKind kind) {
     switch (kind) {
       case RECEIPT:
@@ -63,6 +68,10 @@ final class LedgerMessages {
     }
     if (event instanceof LedgerEvent.EvidenceReceived) {
       return evidence(((LedgerEvent.EvidenceReceived) event).kind());
+    }
+    if (event instanceof LedgerEvent.Repaid) {
+      LedgerEvent.Repaid repaid = (LedgerEvent.Repaid) event;
+      return repaid(repaid.amount(), repaid.restoresAllowance());
     }
     throw new IllegalArgumentException("a " + event.getClass().getSimpleName() + " event answers no operation");
   }

@@ -25,11 +25,11 @@ public enum LedgerRefusal {
   NOT_APPROVED,
   /** Post or void: the reservation was already posted, voided, rejected or expired. */
   ALREADY_RESOLVED,
-  /** Post, void or refund: the request was declined, so nothing was reserved. */
+  /** Post, void, refund, evidence or repayment: the request was declined, so nothing was reserved. */
   NOTHING_RESERVED,
-  /** Refund: the spend has not been posted. */
+  /** Refund, evidence or repayment: the spend has not been posted. */
   NOT_POSTED,
-  /** Refund: the amount is more than what is left of the spend after earlier refunds. */
+  /** Refund: the amount is more than what is left of the spend after earlier refunds and repayments. */
   REFUND_EXCEEDS_REMAINING,
 
   /**
@@ -37,5 +37,11 @@ public enum LedgerRefusal {
    * was decided under). Nothing awaiting approval can be approved once the pilot has ended; what was approved
    * before stays payable.
    */
-  TERM_ENDED
+  TERM_ENDED,
+
+  /** Repayment: the spend was given without conditions, so nothing is to be repaid. */
+  NOT_REPAYABLE,
+
+  /** Repayment: the amount is more than is still owed. */
+  REPAYMENT_EXCEEDS_OWED
 }

@@ -68,6 +68,10 @@ record Operation(String kind, FamilyId familyId, @Nullable RequestId requestId, 
       return request("refund", refunded.familyId(), refunded.requestId(), refunded.amount(), refunded.actor(),
           refunded.at());
     }
+    if (event instanceof LedgerEvent.Repaid) {
+      LedgerEvent.Repaid repaid = (LedgerEvent.Repaid) event;
+      return request("repay", repaid.familyId(), repaid.requestId(), repaid.amount(), repaid.actor(), repaid.at());
+    }
     if (event instanceof LedgerEvent.EvidenceReceived) {
       LedgerEvent.EvidenceReceived received = (LedgerEvent.EvidenceReceived) event;
       return evidence(received.familyId(), received.requestId(), received.actor(), received.at(), received.kind(),

@@ -84,8 +84,8 @@ public final class Journals {
   }
 
   /**
-   * Returns Darlington's scheme with an evidence policy: a receipt or card data within 7 days of any spend; overdue
-   * evidence sends the worker's new requests to a team manager.
+   * Returns Darlington's scheme with an evidence policy (a receipt or card data within 7 days of any spend; overdue
+   * evidence sends the worker's new requests to a team manager) and repayments that restore the allowance.
    *
    * @return the configuration, not null
    */
@@ -96,17 +96,17 @@ public final class Journals {
                 .addAccepts(org.devolvedbudgets.model.spend.EvidenceKind.RECEIPT,
                     org.devolvedbudgets.model.spend.EvidenceKind.CARD_TRANSACTION).dueWithinDays(7).build())
             .whenOverdue(org.devolvedbudgets.model.scheme.EvidencePolicy.WhenOverdue.ROUTE)
-            .approvedBy(ApprovalRole.TEAM_MANAGER).build()).build();
+            .approvedBy(ApprovalRole.TEAM_MANAGER).build()).repaymentRestoresAllowance(true).build();
   }
 
   /**
    * Returns a journal under {@link #darlingtonWithEvidence()}: every event type of {@link #everyKindOfEvent} for one
-   * family, a request routed because a receipt is overdue (a finding with overdue evidence), then evidence received
-   * with and without an operation id.
+   * family, a request routed because a receipt is overdue (a finding with overdue evidence), evidence received
+   * with and without an operation id, and a repayable request paid and repaid twice, once under an operation id.
    *
    * @return the events in sequence order
    */
-  public static List<LedgerEvent> withEvidence() {
+  public static List<LedgerEvent> withEvidenceAndRepayment() {
     TestClock clock = new TestClock(on(2019, 6, 3));
     BudgetLedger ledger = BudgetLedger.builder(darlingtonWithEvidence()).clock(clock).build();
     Approver manager = Approver.of(WorkerId.of("W-0007"), ApprovalRole.TEAM_MANAGER,
@@ -120,6 +120,16 @@ public final class Journals {
         WORKER, on(2019, 6, 20));
     ledger.recordEvidence(OperationId.of("OP-evidence"), RequestId.of("R-1"),
         org.devolvedbudgets.model.spend.EvidenceKind.CARD_TRANSACTION, "TXN-1", WORKER, on(2019, 6, 20));
+    RequestId loan = RequestId.of("R-loan");
+    ledger.submit(TestPilots.request(TestPilots.DARLINGTON_TEAM, "120.00").familyId(family).id(loan)
+        .requestedAt(on(2019, 6, 20)).repayment(org.devolvedbudgets.model.spend.RepaymentTerms.inInstalments(
+            gbp("120.00"), 3, LocalDate.of(2019, 7, 1), java.time.Period.ofMonths(1), java.util.Optional.of(
+                org.devolvedbudgets.model.spend.MeansAssessment.of("MA-1", LocalDate.of(2019, 6, 19),
+                    java.util.Set.of())))).build());
+    ledger.approve(loan, manager, on(2019, 6, 20));
+    ledger.post(loan, gbp("120.00"), WORKER, on(2019, 6, 21));
+    ledger.recordRepayment(loan, gbp("40.00"), WORKER, on(2019, 7, 1));
+    ledger.recordRepayment(OperationId.of("OP-repay"), loan, gbp("40.00"), WORKER, on(2019, 8, 1));
     return ledger.store().readAll();
   }
 
