@@ -20,6 +20,8 @@ import org.devolvedbudgets.model.scheme.EvidenceRequirement;
 import org.devolvedbudgets.model.scheme.PilotConfiguration;
 import org.devolvedbudgets.model.scheme.Randomisation;
 import org.devolvedbudgets.model.spend.Instalment;
+import org.devolvedbudgets.model.spend.MeansAssessment;
+import org.devolvedbudgets.model.spend.RepaymentTerms;
 import org.devolvedbudgets.model.spend.SpendCategory;
 import org.devolvedbudgets.model.spend.SpendRequest;
 import org.devolvedbudgets.model.spend.Subcategory;
@@ -176,18 +178,23 @@ final class CanonicalForm {
     } else {
       line("evidenceReference", "-");
     }
-    // Written only when present, so a gift has the form, and the fingerprint, it always had.
-    request.repayment().ifPresent(terms -> {
+    // Written only when present, so a gift has the form, and the fingerprint, it always had. No lambda: every
+    // submission is fingerprinted, and a capturing one would cost each an allocation.
+    RepaymentTerms terms = request.repayment().orElse(null);
+    if (terms != null) {
       for (Instalment instalment : terms.instalments()) {
         name("repayment.instalment").ascii(instalment.dueOn().toString()).ascii(" ").money(instalment.amount()).end();
       }
-      terms.meansAssessment().ifPresentOrElse(assessment -> {
+      MeansAssessment assessment = terms.meansAssessment().orElse(null);
+      if (assessment == null) {
+        line("repayment.meansAssessment", "-");
+      } else {
         text("repayment.meansAssessment", assessment.reference());
         line("repayment.assessedOn", assessment.assessedOn().toString());
         line("repayment.benefits", assessment.benefits().isEmpty() ? "-"
             : String.join(" ", sorted(assessment.benefits().stream().map(Enum::name).toList())));
-      }, () -> line("repayment.meansAssessment", "-"));
-    });
+      }
+    }
   }
 
   private void start(String kind) {

@@ -33,5 +33,9 @@ public enum LintCode {
 
   /** A spending freeze marks as safeguarding a subcategory the scheme blocks, or whose category it does not allow:
    * such a spend is declined anyway, so the freeze lets through less than it seems to. */
-  FREEZE_SAFEGUARDING_REFUSED
+  FREEZE_SAFEGUARDING_REFUSED,
+
+  /** An evidence requirement names only categories the scheme does not allow, or only cash where cash is not
+   * allowed: no spend can ever need it. */
+  EVIDENCE_NEVER_DUE
 }

@@ -6,13 +6,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.model.scheme.Allowance;
 import org.devolvedbudgets.model.scheme.AllowanceScope;
 import org.devolvedbudgets.model.scheme.ApprovalTier;
 import org.devolvedbudgets.model.scheme.CumulativeThreshold;
 import org.devolvedbudgets.model.scheme.Enforcement;
+import org.devolvedbudgets.model.scheme.EvidencePolicy;
+import org.devolvedbudgets.model.scheme.EvidenceRequirement;
 import org.devolvedbudgets.model.scheme.PilotConfiguration;
+import org.devolvedbudgets.model.spend.PaymentMethod;
 import org.devolvedbudgets.model.spend.Subcategory;
 import org.devolvedbudgets.rules.ConfigurationHistory;
 import org.jspecify.annotations.Nullable;
@@ -133,6 +137,20 @@ public final class SchemeLint {
             path + ".spendingFreeze.safeguarding", "the freeze marks " + subcategory + " as safeguarding, but the "
                 + "scheme " + (configuration.blockedSubcategories().contains(subcategory) ? "blocks it"
                 : "does not allow its category " + subcategory.category()) + ", so such a spend is declined anyway"))));
+    List<EvidenceRequirement> requirements = configuration.evidencePolicy().map(EvidencePolicy::requirements)
+        .orElse(List.of());
+    for (int r = 0; r < requirements.size(); r++) {
+      EvidenceRequirement requirement = requirements.get(r);
+      boolean noCategory = !requirement.categories().isEmpty() && requirement.categories().stream()
+          .noneMatch(configuration.allowedCategories()::contains);
+      boolean onlyCash = !configuration.cashAllowed()
+          && requirement.paymentMethods().equals(Set.of(PaymentMethod.CASH));
+      if (noCategory || onlyCash) {
+        warnings.add(new LintWarning(LintCode.EVIDENCE_NEVER_DUE, path + ".evidencePolicy.requirements[" + r + "]",
+            "the requirement asks for evidence only of " + (noCategory ? "spends in categories the scheme does not "
+                + "allow" : "cash spends, which the scheme does not allow") + ", so it is never due"));
+      }
+    }
   }
 
   /** The smallest hard cap that bounds every request's own amount, whatever its category; null if none. */

@@ -56,6 +56,14 @@ class SchemeLintTest {
         lint(changed("\"allTeamsEligible\": true,", "\"allTeamsEligible\": true, \"allowedCategories\": "
             + "[\"PRACTICAL\"], \"spendingFreeze\": { \"safeguarding\": [\"PRACTICAL/bedding\", "
             + "\"THERAPEUTIC/counselling\"] },")));
+    assertEquals(List.of("EVIDENCE_NEVER_DUE $.versions[1].evidencePolicy.requirements[1]",
+        "EVIDENCE_NEVER_DUE $.versions[1].evidencePolicy.requirements[2]"),
+        lint(changed("\"allTeamsEligible\": true,", "\"allTeamsEligible\": true, \"allowedCategories\": "
+            + "[\"PRACTICAL\"], \"evidencePolicy\": { \"requirements\": [ "
+            + "{ \"accepts\": [\"RECEIPT\"], \"dueWithinDays\": 7, "
+            + "\"categories\": [\"PRACTICAL\", \"THERAPEUTIC\"] }, "
+            + "{ \"accepts\": [\"RECEIPT\"], \"dueWithinDays\": 7, \"categories\": [\"THERAPEUTIC\"] }, "
+            + "{ \"accepts\": [\"RECEIPT\"], \"dueWithinDays\": 7, \"paymentMethods\": [\"CASH\"] } ] },")));
     assertEquals(List.of("VERSION_AFTER_EARLIER_TERM $.versions[1].effectiveFrom"),
         lint(changed("\"term\": { \"start\": \"2019-04-01\", \"end\": \"2021-04-01\" },\n      \"eligibleTeams\"",
             "\"term\": { \"start\": \"2019-04-01\", \"end\": \"2020-04-01\" },\n      \"eligibleTeams\"")

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.money.CurrencyUnit;
 import org.devolvedbudgets.model.id.AllowanceId;
@@ -746,17 +745,22 @@ public final class BudgetLedger {
    */
   private LedgerResult onReservation(@Nullable OperationId operationId, RequestId requestId, String kind,
       @Nullable Money amount, WorkerId actor, Instant at, String verb, OnReservation change) {
-    return onReservation(operationId, requestId, entry -> Operation.request(kind, entry.familyId(), requestId,
-        amount, actor, at), actor, at, verb, change);
+    return onReservation(operationId, requestId, kind, amount, null, null, actor, at, verb, change);
   }
 
-  private LedgerResult onReservation(@Nullable OperationId operationId, RequestId requestId,
-      Function<Entry, Operation> operation, WorkerId actor, Instant at, String verb, OnReservation change) {
+  /** The same, for a change that records evidence of {@code evidence} kind at {@code reference}. */
+  private LedgerResult onReservation(@Nullable OperationId operationId, RequestId requestId, String kind,
+      @Nullable Money amount, @Nullable EvidenceKind evidence, @Nullable String reference, WorkerId actor,
+      Instant at, String verb, OnReservation change) {
     requireNonNull(requestId, "requestId");
     requireNonNull(actor, "actor");
     Entry entry = known(requestId);
     checkAt(entry, at);
-    Operation asked = operation.apply(entry);
+    // Built here rather than by a function the caller passes: a post is on the hot path, and a capturing lambda
+    // would cost it an allocation.
+    Operation asked = evidence == null
+        ? Operation.request(kind, entry.familyId(), requestId, amount, actor, at)
+        : Operation.evidence(entry.familyId(), requestId, actor, at, evidence, Objects.requireNonNull(reference));
     return retryingResult(() -> {
       recordLapsed(entry.familyId(), null);
       Scopes.Held held = hold(entry);
@@ -1107,18 +1111,18 @@ public final class BudgetLedger {
       EvidenceKind kind, String reference, WorkerId actor, Instant at) {
     requireNonNull(kind, "kind");
     Checks.evidenceReference(reference);
-    return onReservation(operationId, requestId, entry -> Operation.evidence(entry.familyId(), requestId, actor, at,
-        kind, reference), actor, at, "record evidence for", (entry, before) -> {
-      if (before.status() != ReservationStatus.POSTED) {
-        return LedgerResult.refused(LedgerRefusal.NOT_POSTED, "Request " + requestId + " is "
-            + describe(before.status()) + ", so there is no payment to record evidence of.", before, null);
-      }
-      FamilyId familyId = entry.familyId();
-      Optional<OperationId> recordedId = Optional.ofNullable(operationId);
-      committer.commit(List.of((sequence, recordedAt) -> new LedgerEvent.EvidenceReceived(sequence, recordedAt,
-          actor, familyId, requestId, kind, reference, at, recordedId)), null, operationId);
-      return LedgerResult.applied(balances.snapshot(entry), LedgerMessages.evidence(kind));
-    });
+    return onReservation(operationId, requestId, "evidence", null, kind, reference, actor, at, "record evidence for",
+        (entry, before) -> {
+          if (before.status() != ReservationStatus.POSTED) {
+            return LedgerResult.refused(LedgerRefusal.NOT_POSTED, "Request " + requestId + " is "
+                + describe(before.status()) + ", so there is no payment to record evidence of.", before, null);
+          }
+          FamilyId familyId = entry.familyId();
+          Optional<OperationId> recordedId = Optional.ofNullable(operationId);
+          committer.commit(List.of((sequence, recordedAt) -> new LedgerEvent.EvidenceReceived(sequence, recordedAt,
+              actor, familyId, requestId, kind, reference, at, recordedId)), null, operationId);
+          return LedgerResult.applied(balances.snapshot(entry), LedgerMessages.evidence(kind));
+        });
   }
 
   // ------------------------------------------------------------------------------------------------- queries
