@@ -79,7 +79,8 @@ public final class JournalFormat {
    * The journal format version this library writes, and the newest it reads: 3. Format 2 added the caller's
    * {@code operationId} to the events of approvals, rejections, payments, voids, refunds and allocations, and the
    * approver's {@code team} to {@code Approved}; format 3 added the {@code EvidenceReceived} and
-   * {@code Repaid} events, a request's {@code repayment} and a finding's {@code overdueEvidence}. Lines of formats 1 and 2, which have none of what came later, are still read.
+   * {@code Repaid} events, a request's {@code repayment} and a finding's {@code overdueEvidence}. Lines of formats 1
+   * and 2, which have none of what came later, are still read.
    */
   public static final int FORMAT = 3;
 
@@ -502,13 +503,7 @@ public final class JournalFormat {
       for (JsonValue benefit : means.array("benefits")) {
         benefits.add(benefit.enumValue(ListedBenefit.class, true));
       }
-      String reference = means.text("reference");
-      if (!SpendRequest.isEvidenceReference(reference)) {
-        throw new JournalFormatException(means.pathOf("reference"), "must be 1 to "
-            + SpendRequest.MAX_EVIDENCE_REFERENCE_LENGTH + " characters without white space or control characters, "
-            + "but has " + reference.length() + " characters", null);
-      }
-      assessment = Optional.of(MeansAssessment.of(reference, means.date("assessedOn"), benefits));
+      assessment = Optional.of(MeansAssessment.of(reference(means), means.date("assessedOn"), benefits));
     }
     return RepaymentTerms.of(instalments, assessment);
   }
@@ -517,9 +512,9 @@ public final class JournalFormat {
   private static String reference(JsonValue json) {
     String reference = json.text("reference");
     if (!SpendRequest.isEvidenceReference(reference)) {
-      throw new JournalFormatException("$.reference", "must be 1 to " + SpendRequest.MAX_EVIDENCE_REFERENCE_LENGTH
-          + " characters without white space or control characters, but has " + reference.length()
-          + " characters", null);
+      throw new JournalFormatException(json.pathOf("reference"), "must be 1 to "
+          + SpendRequest.MAX_EVIDENCE_REFERENCE_LENGTH + " characters without white space or control characters, "
+          + "but has " + reference.length() + " characters", null);
     }
     return reference;
   }

@@ -80,7 +80,7 @@ public final class LondonTime {
   public static Instant checkInstant(String parameter, Instant instant) {
     requireNonNull(parameter, "parameter");
     requireNonNull(instant, parameter);
-    if (instant.isBefore(MIN_INSTANT) || !instant.isBefore(END_INSTANT)) {
+    if (!isSupported(instant)) {
       throw new IllegalArgumentException(parameter + " " + instant + " is outside the dates the library supports, "
           + MIN_DATE + " to " + MAX_DATE + " in Europe/London");
     }
@@ -123,7 +123,7 @@ public final class LondonTime {
    */
   public static String format(Instant instant) {
     requireNonNull(instant, "instant");
-    if (instant.isBefore(MIN_INSTANT) || !instant.isBefore(END_INSTANT)) {
+    if (!isSupported(instant)) {
       return instant.toString(); // a value a message is complaining about: still shown, never thrown from here
     }
     return TIME.format(instant);

@@ -71,11 +71,7 @@ public abstract class MeansAssessment {
 
   @Value.Check
   final void check() {
-    if (!SpendRequest.isEvidenceReference(reference())) {
-      throw new IllegalArgumentException("reference must be 1 to " + SpendRequest.MAX_EVIDENCE_REFERENCE_LENGTH
-          + " characters without white space, control or bidirectional formatting characters, but was "
-          + reference().length() + " characters");
-    }
+    SpendRequest.checkEvidenceReference("reference", reference());
     LondonTime.checkDate("assessedOn", assessedOn());
   }
 }

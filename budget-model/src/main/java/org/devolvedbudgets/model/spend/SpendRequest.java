@@ -1,5 +1,7 @@
 package org.devolvedbudgets.model.spend;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -264,6 +266,27 @@ public abstract class SpendRequest {
   public static boolean isEvidenceReference(String reference) {
     return !reference.isEmpty() && reference.length() <= MAX_EVIDENCE_REFERENCE_LENGTH
         && reference.chars().noneMatch(c -> Character.isWhitespace(c) || SafeText.isUnsafe(c));
+  }
+
+  /**
+   * Checks a reference as {@link #isEvidenceReference(String)} does, for the parameter or field that holds one.
+   * The message gives the reference's length, never its text, which could name someone.
+   *
+   * @param name the parameter's or field's name, for the message, not null
+   * @param reference the reference, not null
+   * @return {@code reference}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if it is not a valid reference
+   */
+  public static String checkEvidenceReference(String name, String reference) {
+    requireNonNull(name, "name");
+    requireNonNull(reference, name);
+    if (!isEvidenceReference(reference)) {
+      throw new IllegalArgumentException(name + " must be 1 to " + MAX_EVIDENCE_REFERENCE_LENGTH + " characters "
+          + "without white space, control or bidirectional formatting characters, but was " + reference.length()
+          + " characters");
+    }
+    return reference;
   }
 
   @Value.Check

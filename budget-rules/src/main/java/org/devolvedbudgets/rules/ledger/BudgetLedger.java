@@ -1110,7 +1110,7 @@ public final class BudgetLedger {
   private LedgerResult recordEvidenceUnder(@Nullable OperationId operationId, RequestId requestId,
       EvidenceKind kind, String reference, WorkerId actor, Instant at) {
     requireNonNull(kind, "kind");
-    Checks.evidenceReference(reference);
+    SpendRequest.checkEvidenceReference("reference", reference);
     return onReservation(operationId, requestId, "evidence", null, kind, reference, actor, at, "record evidence for",
         (entry, before) -> {
           if (before.status() != ReservationStatus.POSTED) {

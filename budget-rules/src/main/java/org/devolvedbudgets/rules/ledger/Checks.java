@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import org.devolvedbudgets.model.money.CurrencyMismatchException;
 import org.devolvedbudgets.model.money.Money;
-import org.devolvedbudgets.model.spend.SpendRequest;
 
 /** Argument checks shared by the ledger's values, with messages that name the parameter and the value. */
 final class Checks {
@@ -32,17 +31,6 @@ final class Checks {
       throw new IllegalArgumentException(name + " must not be negative, but was " + amount);
     }
     return amount;
-  }
-
-  /** Checks an evidence reference; the message gives its length, never the text, which could identify someone. */
-  static String evidenceReference(String reference) {
-    requireNonNull(reference, "reference");
-    if (!SpendRequest.isEvidenceReference(reference)) {
-      throw new IllegalArgumentException("reference must be 1 to " + SpendRequest.MAX_EVIDENCE_REFERENCE_LENGTH
-          + " characters without white space, control or bidirectional formatting characters, but was "
-          + reference.length() + " characters");
-    }
-    return reference;
   }
 
   /** Checks that {@code amount}, held by the named parameter, is in the currency of {@code reference}. */

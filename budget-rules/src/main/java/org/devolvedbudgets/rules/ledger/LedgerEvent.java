@@ -592,7 +592,7 @@ public sealed interface LedgerEvent permits LedgerEvent.Allocated, LedgerEvent.R
       requireNonNull(familyId, "familyId");
       requireNonNull(requestId, "requestId");
       requireNonNull(kind, "kind");
-      Checks.evidenceReference(reference);
+      SpendRequest.checkEvidenceReference("reference", reference);
       requireNonNull(at, "at");
       requireNonNull(operationId, "operationId");
     }
