@@ -6,20 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
-import javax.money.CurrencyUnit;
-import org.devolvedbudgets.model.id.AllowanceId;
-import org.devolvedbudgets.model.id.ChildId;
+import java.util.regex.Pattern;
 import org.devolvedbudgets.model.id.FamilyId;
 import org.devolvedbudgets.model.id.OperationId;
 import org.devolvedbudgets.model.id.RequestId;
@@ -27,118 +16,115 @@ import org.devolvedbudgets.model.id.TeamId;
 import org.devolvedbudgets.model.id.WorkerId;
 import org.devolvedbudgets.model.money.CurrencyMismatchException;
 import org.devolvedbudgets.model.money.Money;
-import org.devolvedbudgets.model.period.BudgetPeriod;
 import org.devolvedbudgets.model.period.LondonTime;
-import org.devolvedbudgets.model.period.PeriodKind;
-import org.devolvedbudgets.model.scheme.Allowance;
-import org.devolvedbudgets.model.scheme.AllowanceScope;
-import org.devolvedbudgets.model.scheme.Enforcement;
-import org.devolvedbudgets.model.scheme.EvidencePolicy;
 import org.devolvedbudgets.model.scheme.PilotConfiguration;
 import org.devolvedbudgets.model.spend.EvidenceKind;
 import org.devolvedbudgets.model.spend.SpendRequest;
+import org.devolvedbudgets.model.text.SafeText;
 import org.devolvedbudgets.rules.ApprovalCheck;
 import org.devolvedbudgets.rules.Approver;
 import org.devolvedbudgets.rules.ConfigurationHistory;
-import org.devolvedbudgets.rules.Decision;
-import org.devolvedbudgets.rules.Fingerprint;
-import org.devolvedbudgets.rules.Outcome;
 import org.devolvedbudgets.rules.SpendRules;
 import org.devolvedbudgets.rules.allocation.AllocationRecord;
 import org.devolvedbudgets.rules.allocation.Allocations;
-import org.devolvedbudgets.rules.ledger.Balances.AccountKey;
-import org.devolvedbudgets.rules.ledger.Balances.Entry;
+import org.devolvedbudgets.rules.ledger.projection.LedgerProjection;
+import org.devolvedbudgets.rules.ledger.projection.Subscription;
 import org.devolvedbudgets.rules.position.BudgetPosition;
-import org.devolvedbudgets.rules.position.OverdueEvidence;
 import org.devolvedbudgets.rules.position.RemainingBudget;
-import org.devolvedbudgets.rules.position.Usage;
-import org.devolvedbudgets.rules.position.UsageKey;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Holds the money behind spend decisions for one scheme: {@link #submit} decides a request with
  * {@link SpendRules} and reserves its money in one step; {@link #approve}, {@link #reject}, {@link #post},
- * {@link #voidReservation}, {@link #expire} and {@link #refund} move it on; {@link #recordEvidence} records the
- * receipts and card data a scheme's evidence policy asks for after payment, and {@link #evidenceDue} and
- * {@link #evidenceOverdue} say what is still owed; every change is a {@link LedgerEvent} appended to a
- * {@link LedgerStore}, and the balances are a fold of those events.
+ * {@link #voidReservation}, {@link #expire} and {@link #refund} move it on; {@link #recordEvidence} and
+ * {@link #recordRepayment} record what comes after payment. Every change is a {@link LedgerEvent} appended to a
+ * {@link LedgerStore}; the balances, the {@linkplain #approvalQueue approval queue}, the evidence due and the
+ * repayments outstanding are folds of those events, and an application can fold them into its own views
+ * ({@link #subscribe}).
  *
  * <pre>{@code
  * BudgetLedger ledger = BudgetLedger.builder(configuration).clock(clock).build();
  * Submission submission = ledger.submit(request);          // APPROVED: money reserved at once
- * ledger.post(request.id(), actualAmount, worker, paidAt); // pays, releasing any difference
+ * ledger.post(operationId, request.id(), actualAmount, worker, paidAt); // pays, releasing any difference
  * }</pre>
+ *
+ * <p>This class is the one an application calls; behind it each part does one job: an operation class per kind of
+ * change, the committer that appends and catching up that reads, the balances and views, and the messages.
  *
  * <h2>Guarantees</h2>
  * <ul>
  *   <li><b>Atomic.</b> Each operation reads the balances, checks, and records its events as one step: no other
- *       operation on the same family, team or pilot budget can come between the check and the change, so
- *       two workers spending for one family at once can never both spend its last pound. An operation either
- *       appends all its events and changes the balances, or appends nothing and changes nothing.
+ *       operation on the same family, team or pilot budget can come between the check and the change, so two
+ *       workers spending for one family at once can never both spend its last pound. An operation either appends
+ *       all its events and changes the balances, or appends nothing and changes nothing.
  *   <li><b>Limits enforced when money is reserved.</b> A request that is approved at once, or awaits approval,
  *       holds its amount against every allowance it counts against (each child's share against a per-child
  *       allowance) until it is posted, voided, rejected or expired. Decisions count held money as used.
  *   <li><b>Holds lapse on time.</b> Money awaiting approval is held until the earliest of the approval hold (in
  *       office days, see {@link ApprovalHold}), the end of the term and the end of any financial or calendar year
- *       it is charged to. At that instant it is released in every decision, remaining budget and
- *       {@link #reservation} (which reports it {@code EXPIRED}), whether or not an {@code Expired} event has been
+ *       it is charged to. At that instant it is released in every decision, remaining budget, {@link #reservation}
+ *       (which reports it {@code EXPIRED}) and the approval queue, whether or not an {@code Expired} event has been
  *       recorded: the ledger records it once, when it next changes something for the family, or when
- *       {@link #expire} sweeps. Nothing awaiting approval can be approved at or after the end of the term.
- *       "Now" is always the ledger's {@link Clock}.
- *   <li><b>Idempotent.</b> Submitting a request id again with identical content returns the original
- *       {@link Submission} and changes nothing, whatever happened to the reservation since. The same id with
- *       different content throws {@link IdempotencyConflictException} naming the fields that differ. The other
+ *       {@link #expire} sweeps. Nothing awaiting approval can be approved at or after the end of the term. "Now" is
+ *       always the ledger's {@link Clock}.
+ *   <li><b>Idempotent, and forgiving of the clock.</b> Submitting a request id again with the same content returns
+ *       the original {@link Submission} and changes nothing, whatever happened to the reservation since. The other
  *       changes take an {@link OperationId} the caller chooses (in the overloads that have one): the same id again
- *       returns the first result and changes nothing; the same id for another change throws
- *       {@link OperationConflictException}.
+ *       returns the first result and changes nothing, on whichever server it arrives. A retry is compared on its
+ *       content, not its time: one with a later {@code requestedAt} or {@code at} (a fresh {@code Instant.now()}
+ *       after a timeout) is the same change, and the time first recorded stands. The same id with other content
+ *       throws {@link IdempotencyConflictException} or {@link OperationConflictException}, naming the fields.
  *   <li><b>Exactly-once resolution.</b> A reservation is resolved once: by a post, a void, a rejection or an
- *       expiry. A later attempt is refused with a stable {@link LedgerRefusal} code in a {@link LedgerResult};
- *       so when an approval races the expiry sweep, exactly one of them takes effect.
- *   <li><b>Fails closed.</b> Before appending, every change is checked: no balance goes negative, no
- *       reservation resolves twice, no refund exceeds what is left of its spend, no hard allowance goes over its
- *       cap in the period the rules checked. A broken invariant throws {@link LedgerInvariantException} and
- *       changes nothing. Only when the balances could no longer match the journal (another writer recorded an
- *       event that cannot be folded, or one of its own events was stored but could not be applied) does the
- *       ledger stop: every later change throws, and a new ledger built from the store starts again.
- *   <li><b>Several servers, one journal.</b> Ledgers on several servers may share a store. Every append is made
- *       at the sequence this ledger has folded to; when another server appended first the store refuses it, and
- *       the ledger catches up (folds the events it has not seen) and decides again on the new balances, up to
- *       {@link Builder#maxAttempts} times, then throws {@link LedgerUnavailableException}, which is safe to retry.
- *       A request made on another server is found by catching up, and a refusal is judged again after catching
- *       up if the store has moved on. Queries answer from what this ledger has folded: call {@link #catchUp()}
- *       first to see other servers' latest changes.
+ *       expiry. A later attempt is refused with a stable {@link LedgerRefusal} code in a {@link LedgerResult}; so
+ *       when an approval races the expiry sweep, exactly one of them takes effect.
+ *   <li><b>Never answers from a state it could not confirm.</b> An applied change is confirmed by its append (made
+ *       at the sequence the ledger has folded to, which the store refuses if another server wrote first). Anything
+ *       else the ledger says of its journal it reads the store for first: a request id it has not seen (made on
+ *       another server?), a retry's first result (is it still in the journal?), a refusal (did another server
+ *       change the answer?). When the store cannot be read it throws {@link LedgerUnavailableException} with
+ *       {@code CANNOT_CONFIRM} rather than guess; retrying with the same id is safe.
+ *   <li><b>Fails closed.</b> Before appending, every change is checked: no balance goes negative, no reservation
+ *       resolves twice, no refund exceeds what is left of its spend, no hard allowance goes over its cap in the
+ *       period the rules checked. A broken invariant throws {@link LedgerInvariantException} and changes nothing.
+ *       Only when the balances could no longer match the journal does the ledger stop: every later change throws,
+ *       and a new ledger built from the store starts again.
+ *   <li><b>A journal that went back stops the ledger.</b> Each time it reads the store, the ledger checks that the
+ *       journal still holds its own last event. If the journal ends before it, or holds another event there (a
+ *       database restored from a backup, a standby promoted while behind, a server that then wrote past the old
+ *       end), the ledger stops with {@link JournalMismatchException} ({@code JOURNAL_SHRANK} or
+ *       {@code JOURNAL_DIVERGED}), writes nothing more and answers nothing from memory; {@link #lostChanges()}
+ *       lists what it had acknowledged that the journal lost. A ledger built from the store starts on the journal
+ *       as it is.
+ *   <li><b>Several servers, one journal.</b> Ledgers on several servers may share a store. When another server
+ *       appended first, the ledger catches up (folds the events it has not seen) and decides again on the new
+ *       balances, up to {@link Builder#maxAttempts} times, then throws {@link LedgerUnavailableException}. Queries
+ *       answer from what this ledger has folded: call {@link #catchUp()} first to see other servers' changes.
  *   <li><b>Store failures are settled.</b> When an append fails in a way that leaves its outcome unknown, the
  *       ledger reads the journal back: if the events landed they are applied, if not the change is tried again;
  *       nothing is applied twice, and no failure of the store stops the ledger.
- *   <li><b>Replayable.</b> The balances are only ever changed by folding events, so a ledger built on a store
- *       that already holds a journal reproduces every balance exactly; {@link #verifyJournal()} proves it.
+ *   <li><b>Replayable.</b> The balances and views are only ever changed by folding events, so a ledger built on a
+ *       store that already holds a journal reproduces them exactly; {@link #verifyJournal()} proves it.
  * </ul>
  *
  * <h2>Thread safety</h2>
- * This class is thread-safe: any number of threads may call any method at once. Operations lock the scopes
- * they touch, not the whole ledger: always the request's family, then its team if the scheme has a team
- * allowance it counts against, then the pilot if it has a pilot-wide one. Every operation takes its locks in
- * that order (family, team, pilot) and holds at most one of each, so deadlock is impossible; operations on
- * different families with no shared team or pilot allowance run in parallel. A decision under an evidence policy
- * that acts on overdue evidence reads the requesting worker's evidence across families without their locks: it
- * sees each spend's evidence as it stood before or after a concurrent change, never half of one. Numbering, appending and folding
- * events happens under one short append lock, so the journal has one total order and sequence numbers have
- * no gaps; changes for different families that are ready at the same moment are appended together (group
- * commit, see {@code Committer}). Queries take the same scope locks and see a consistent state. Events folded
- * from other servers take their family's, team's and pilot's locks too, so a decision never sees balances change
- * under it. Before an operation on a family, the
- * ledger records that family's lapsed holds, each with the family's lock and then that hold's team and pilot
- * locks, released before the operation takes its own. The ledger keeps one lock object for each family and team
- * it has seen.
+ * This class is thread-safe: any number of threads may call any method at once. Operations lock the scopes they
+ * touch, not the whole ledger: always the request's family, then its team if the scheme has a team allowance it
+ * counts against, then the pilot if it has a pilot-wide one; every operation takes its locks in that order and
+ * holds at most one of each, so deadlock is impossible, and operations on different families with no shared team
+ * or pilot allowance run in parallel. Numbering, appending and folding events happens under one short append lock,
+ * so the journal has one total order and sequence numbers have no gaps; changes for different families that are
+ * ready at the same moment are appended together (group commit). Queries take the same scope locks and see a
+ * consistent state; events folded from other servers take them too. The ledger keeps one lock object for each
+ * family and team it has seen.
  *
  * <h2>Bad input</h2>
  * Arguments that could never be right throw, naming the parameter and the value: null, a non-positive amount
  * or one in another currency ({@link CurrencyMismatchException}), an unknown request id, a time before the
  * request was made or outside the dates {@link LondonTime} supports, more than was reserved. Outcomes of the
- * state (a declined request, a reservation already resolved) are returned as values. Messages give times in
- * London time with the zone shown ({@code 17 June 2019, 10:00 BST}); events keep {@link Instant}s.
+ * state (a declined request, a reservation already resolved) are returned as values. The ledger's own troubles
+ * are {@link LedgerException}s, each with a stable code and whether a retry can help. Messages give times in London
+ * time with the zone shown ({@code 17 June 2019, 10:00 BST}); events keep {@link Instant}s.
  */
-public final class BudgetLedger {
+public final class BudgetLedger implements LedgerQueries {
 
   /** The longest approval hold a ledger accepts: {@value ApprovalHold#MAX_DAYS} days. */
   public static final Duration MAX_APPROVAL_HOLD = Duration.ofDays(ApprovalHold.MAX_DAYS);
@@ -146,28 +132,34 @@ public final class BudgetLedger {
   /** How many times a change is tried by default before {@link LedgerUnavailableException}: {@value}. */
   public static final int DEFAULT_ATTEMPTS = 16;
 
-  private final ConfigurationHistory history;
-  private final LedgerStore store;
-  private final Clock clock;
-  private final ApprovalHold approvalHold;
-  private final WorkerId systemWorker;
-  private final CurrencyUnit currency;
-  private final Balances balances;
-  private final Scopes scopes = new Scopes();
-  private final Committer committer;
-  private final int maxAttempts;
+  private static final Pattern PROJECTION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  private final LedgerParts parts;
+  private final Positions positions;
+  private final Expiring expiring;
+  private final Allocating allocating;
+  private final Submitting submitting;
+  private final Approving approving;
+  private final Posting posting;
+  private final Voiding voiding;
+  private final Refunding refunding;
+  private final Repaying repaying;
+  private final RecordingEvidence recordingEvidence;
 
   private BudgetLedger(Builder builder) {
-    this.history = builder.history;
-    this.store = builder.store;
-    this.clock = builder.clock;
-    this.approvalHold = builder.approvalHold;
-    this.systemWorker = builder.systemWorker;
-    this.currency = history.latest().currency();
-    this.maxAttempts = builder.maxAttempts;
-    this.balances = new Balances(currency, (int) Math.min(Integer.MAX_VALUE, store.lastSequence()),
-        new EvidenceBook(history));
-    this.committer = new Committer(store, balances, scopes, clock, history);
+    this.parts = new LedgerParts(builder.history, builder.store, builder.clock, builder.approvalHold,
+        builder.systemWorker, builder.maxAttempts);
+    this.positions = new Positions(parts);
+    this.expiring = new Expiring(parts);
+    this.allocating = new Allocating(parts);
+    this.submitting = new Submitting(parts, positions, expiring);
+    this.approving = new Approving(parts, expiring);
+    ReservationChange change = new ReservationChange(parts, expiring);
+    this.posting = new Posting(parts, change);
+    this.voiding = new Voiding(parts, change);
+    this.refunding = new Refunding(parts, change);
+    this.repaying = new Repaying(parts, change);
+    this.recordingEvidence = new RecordingEvidence(parts, change);
   }
 
   /**
@@ -210,16 +202,12 @@ public final class BudgetLedger {
    *     retry)
    */
   public AllocationRecord allocate(FamilyId familyId, int childAge, LocalDate date, WorkerId actor) {
-    requireNonNull(familyId, "familyId");
-    requireNonNull(date, "date");
-    requireNonNull(actor, "actor");
-    AllocationRecord record = Allocations.allocate(history.inForceOn(date), familyId, childAge, date);
-    return recordAllocation(null, record, actor, true);
+    return allocateUnder(null, familyId, childAge, date, actor);
   }
 
   /**
    * Allocates a family as {@link #allocate(FamilyId, int, LocalDate, WorkerId)} does, under an operation id the
-   * caller chose: the same id again returns the family's allocation and changes nothing.
+   * caller chose: the same id again returns the family's allocation and changes nothing (whatever day it gives).
    *
    * @param operationId the caller's id for this allocation, not null
    * @param familyId the family, not null
@@ -235,12 +223,16 @@ public final class BudgetLedger {
    */
   public AllocationRecord allocate(OperationId operationId, FamilyId familyId, int childAge, LocalDate date,
       WorkerId actor) {
-    requireNonNull(operationId, "operationId");
+    return allocateUnder(requireNonNull(operationId, "operationId"), familyId, childAge, date, actor);
+  }
+
+  private AllocationRecord allocateUnder(@org.jspecify.annotations.Nullable OperationId operationId,
+      FamilyId familyId, int childAge, LocalDate date, WorkerId actor) {
     requireNonNull(familyId, "familyId");
     requireNonNull(date, "date");
     requireNonNull(actor, "actor");
-    AllocationRecord record = Allocations.allocate(history.inForceOn(date), familyId, childAge, date);
-    return recordAllocation(operationId, record, actor, true);
+    AllocationRecord record = Allocations.allocate(parts.history.inForceOn(date), familyId, childAge, date);
+    return allocating.record(operationId, record, actor, true);
   }
 
   /**
@@ -258,35 +250,7 @@ public final class BudgetLedger {
   public AllocationRecord recordAllocation(AllocationRecord record, WorkerId actor) {
     requireNonNull(record, "record");
     requireNonNull(actor, "actor");
-    return recordAllocation(null, record, actor, false);
-  }
-
-  private AllocationRecord recordAllocation(@Nullable OperationId operationId, AllocationRecord record,
-      WorkerId actor, boolean keepFirst) {
-    FamilyId familyId = record.familyId();
-    Optional<OperationId> recordedId = Optional.ofNullable(operationId);
-    return retrying(() -> {
-      ReentrantLock lock = scopes.family(familyId);
-      lock.lock();
-      try {
-        if (operationId != null && recordedUnder(operationId, Operation.allocation(record, actor)) != null) {
-          return Objects.requireNonNull(balances.allocation(familyId));
-        }
-        AllocationRecord existing = balances.allocation(familyId);
-        if (existing != null) {
-          if (keepFirst || existing.equals(record)) {
-            return existing;
-          }
-          throw new IllegalArgumentException("family " + familyId + " is already allocated as " + existing
-              + ", so cannot be allocated as " + record);
-        }
-        committer.commit(List.of((sequence, recordedAt) ->
-            new LedgerEvent.Allocated(sequence, recordedAt, actor, familyId, record, recordedId)), null, operationId);
-        return record;
-      } finally {
-        lock.unlock();
-      }
-    });
+    return allocating.record(null, record, actor, false);
   }
 
   // ------------------------------------------------------------------------------------------------ requests
@@ -295,7 +259,8 @@ public final class BudgetLedger {
    * Decides a request under the configuration in force on its date and, unless it is declined, reserves its
    * amount against every allowance it counts against, all in one atomic step. Approved within the worker's
    * authority: the money is held until posted or voided, even after the term ends. Needs approval: the money is
-   * held while awaiting approval, until the hold lapses at the earliest of
+   * held while awaiting approval (and the request joins the {@linkplain #approvalQueue approval queue}), until the
+   * hold lapses at the earliest of
    * <ul>
    *   <li>the ledger's {@link Builder#approvalHold approval hold} from now (office days end at the same London
    *       wall-clock time, see {@link ApprovalHold});
@@ -311,7 +276,9 @@ public final class BudgetLedger {
    * <p>A purchase for several children holds each child's share ({@link SpendRequest#sharesByChild()}) against
    * that child's allowance and the whole amount against the family's ({@link Charge}).
    *
-   * <p>Submitting the same request again returns the first submission and changes nothing.
+   * <p>Submitting the same request again returns the first submission and changes nothing, once the journal is
+   * confirmed to still hold it; a retry that differs only in {@code requestedAt} counts as the same request, and is
+   * decided as first recorded.
    *
    * @param request the request, not null
    * @return the decision and the reservation made, not null
@@ -319,120 +286,11 @@ public final class BudgetLedger {
    * @throws IllegalArgumentException if the request's date is before the scheme's first version
    * @throws IdempotencyConflictException if the request's id was submitted before with different content
    * @throws LedgerInvariantException if the change would break an invariant (nothing is changed)
+   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first, or a
+   *     retry's first result could not be confirmed (safe to retry)
    */
   public Submission submit(SpendRequest request) {
-    requireNonNull(request, "request");
-    PilotConfiguration configuration = history.inForceOn(request.requestedOn());
-    List<UsageKey> keys = SpendRules.usageKeys(configuration, request);
-    Fingerprint fingerprint = Fingerprint.of(request);
-    return retrying(() -> submitOnce(configuration, request, keys, fingerprint));
-  }
-
-  private Submission submitOnce(PilotConfiguration configuration, SpendRequest request, List<UsageKey> keys,
-      Fingerprint fingerprint) {
-    if (balances.entry(request.id()) == null) {
-      recordLapsed(request.familyId(), null);
-    }
-    Scopes.Held held = scopes.hold(request.familyId(), keys);
-    try {
-      Entry existing = balances.entry(request.id());
-      if (existing != null) {
-        return retried(existing, request, fingerprint);
-      }
-      committer.ensureRunning();
-      Instant now = now();
-      BudgetPosition position = positionFor(configuration, request, keys, now);
-      Decision decision = SpendRules.decide(configuration, request, position);
-      List<Committer.Draft> drafts = new ArrayList<>(2);
-      WorkerId worker = request.requestedBy();
-      FamilyId familyId = request.familyId();
-      SpendRequest recorded = request.withoutDescription();
-      Fingerprint rules = history.fingerprintOf(configuration);
-      drafts.add((sequence, recordedAt) -> new LedgerEvent.Submitted(sequence, recordedAt, worker, familyId,
-          recorded, fingerprint, history.schemeId(), rules, decision));
-      if (decision.outcome() != Outcome.DECLINED) {
-        List<Charge> charges = charges(request, keys);
-        checkCaps(configuration, request, charges, now);
-        boolean awaits = decision.outcome() == Outcome.NEEDS_APPROVAL;
-        drafts.add((sequence, recordedAt) -> new LedgerEvent.Reserved(sequence, recordedAt, worker, familyId,
-            request.id(), request.amount(), request.requestedOn(), charges,
-            awaits ? Optional.of(holdEnds(configuration, charges, recordedAt)) : Optional.empty()));
-      }
-      committer.commit(drafts, request.id(), null);
-      return balances.submission(Objects.requireNonNull(balances.entry(request.id())));
-    } finally {
-      held.release();
-    }
-  }
-
-  /** What the request holds against each allowance: a child's share against a per-child one, else the amount. */
-  private static List<Charge> charges(SpendRequest request, List<UsageKey> keys) {
-    List<Charge> charges = new ArrayList<>(keys.size());
-    for (UsageKey key : keys) {
-      Money amount = key.scope() == AllowanceScope.CHILD
-          ? Objects.requireNonNull(request.sharesByChild().get(ChildId.of(key.holder()))) : request.amount();
-      if (amount.isPositive()) {
-        charges.add(new Charge(key, amount));
-      }
-    }
-    return charges;
-  }
-
-  /** When a hold made at {@code reservedAt} lapses: its own end, the term's end or a charged year's end. */
-  private Instant holdEnds(PilotConfiguration configuration, List<Charge> charges, Instant reservedAt) {
-    Instant end = approvalHold.endFrom(reservedAt);
-    Instant termEnd = configuration.term().endInstant();
-    if (termEnd.isBefore(end)) {
-      end = termEnd;
-    }
-    for (Charge charge : charges) {
-      BudgetPeriod period = charge.key().period();
-      if (period.kind().closesBudget() && period.endInstant().isBefore(end)) {
-        end = period.endInstant();
-      }
-    }
-    return end;
-  }
-
-  private Submission retried(Entry existing, SpendRequest request, Fingerprint fingerprint) {
-    if (!existing.submitted.requestFingerprint().equals(fingerprint)) {
-      throw conflict(existing.submitted, request, fingerprint);
-    }
-    return balances.submission(existing);
-  }
-
-  /** The conflict of a retry with the submission recorded: the fields that differ, in attribute order. */
-  private static IdempotencyConflictException conflict(LedgerEvent.Submitted submitted, SpendRequest retry,
-      Fingerprint fingerprint) {
-    SpendRequest original = submitted.request();
-    List<String> fields = new ArrayList<>();
-    differs(fields, "familyId", original.familyId(), retry.familyId());
-    differs(fields, "childIds", original.childIds(), retry.childIds());
-    differs(fields, "childShares", original.childShares(), retry.childShares());
-    differs(fields, "teamId", original.teamId(), retry.teamId());
-    differs(fields, "requestedBy", original.requestedBy(), retry.requestedBy());
-    differs(fields, "amount", original.amount(), retry.amount());
-    differs(fields, "category", original.category(), retry.category());
-    differs(fields, "subcategory", original.subcategory(), retry.subcategory());
-    // The journal keeps no description: it differs when the original with the retry's description in its place
-    // does not have the original's fingerprint.
-    if (!submitted.requestFingerprint().equals(fingerprint) && !submitted.requestFingerprint()
-        .equals(Fingerprint.of(SpendRequest.builder().from(original).description(retry.description()).build()))) {
-      fields.add("description");
-    }
-    differs(fields, "requestedAt", original.requestedAt(), retry.requestedAt());
-    differs(fields, "paymentMethod", original.paymentMethod(), retry.paymentMethod());
-    differs(fields, "vatRecoverable", original.vatRecoverable(), retry.vatRecoverable());
-    differs(fields, "evidenceReference", original.evidenceReference(), retry.evidenceReference());
-    differs(fields, "repayment", original.repayment(), retry.repayment());
-
-    return new IdempotencyConflictException(original.id(), fields);
-  }
-
-  private static void differs(List<String> fields, String name, Object original, Object retry) {
-    if (!original.equals(retry)) {
-      fields.add(name);
-    }
+    return submitting.submit(requireNonNull(request, "request"));
   }
 
   /**
@@ -455,19 +313,19 @@ public final class BudgetLedger {
    * @return applied, or refused with {@code NOT_AWAITING_APPROVAL}, {@code TERM_ENDED}, {@code RESERVATION_EXPIRED}
    *     (also when {@code at} is at or after the hold's expiry) or {@code APPROVAL_NOT_VALID}; not null
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the request is unknown, or {@code at} is before it was made or outside the
-   *     supported dates
-   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
-   *     retry)
+   * @throws IllegalArgumentException if the request is not in the journal, or {@code at} is before it was made or
+   *     outside the supported dates
+   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first, or it
+   *     could not be read to confirm the answer (safe to retry)
    */
   public LedgerResult approve(RequestId requestId, Approver approver, Instant at) {
-    return decideApproval(null, requestId, approver, at, true);
+    return approving.decide(null, requestId, approver, at, true);
   }
 
   /**
    * Approves a request awaiting approval, as {@link #approve(RequestId, Approver, Instant)} does, under an
-   * operation id the caller chose: the same id again returns the first result (with the reservation as it now
-   * stands) and changes nothing, whichever server the retry reaches.
+   * operation id the caller chose: the same id again (at any time) returns the first result, with the reservation
+   * as it now stands, and changes nothing, whichever server the retry reaches.
    *
    * @param operationId the caller's id for this approval, not null
    * @param requestId the request, not null
@@ -475,14 +333,12 @@ public final class BudgetLedger {
    * @param at when the approval was given, not before the request was made, within the supported dates, not null
    * @return applied, or refused as {@link #approve(RequestId, Approver, Instant)} is; not null
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the request is unknown, or {@code at} is before it was made or outside the
-   *     supported dates
+   * @throws IllegalArgumentException as {@link #approve(RequestId, Approver, Instant)} does
    * @throws OperationConflictException if {@code operationId} was used for a different change
-   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
-   *     retry)
+   * @throws LedgerUnavailableException as {@link #approve(RequestId, Approver, Instant)} does (safe to retry)
    */
   public LedgerResult approve(OperationId operationId, RequestId requestId, Approver approver, Instant at) {
-    return decideApproval(requireNonNull(operationId, "operationId"), requestId, approver, at, true);
+    return approving.decide(requireNonNull(operationId, "operationId"), requestId, approver, at, true);
   }
 
   /**
@@ -496,13 +352,11 @@ public final class BudgetLedger {
    *     {@code at} is at or after the hold's expiry: the money was released then) or {@code APPROVAL_NOT_VALID};
    *     not null
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the request is unknown, or {@code at} is before it was made or outside the
-   *     supported dates
-   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
-   *     retry)
+   * @throws IllegalArgumentException as {@link #approve(RequestId, Approver, Instant)} does
+   * @throws LedgerUnavailableException as {@link #approve(RequestId, Approver, Instant)} does (safe to retry)
    */
   public LedgerResult reject(RequestId requestId, Approver approver, Instant at) {
-    return decideApproval(null, requestId, approver, at, false);
+    return approving.decide(null, requestId, approver, at, false);
   }
 
   /**
@@ -515,148 +369,12 @@ public final class BudgetLedger {
    * @param at when it was rejected, not before the request was made, within the supported dates, not null
    * @return applied, or refused as {@link #reject(RequestId, Approver, Instant)} is; not null
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the request is unknown, or {@code at} is before it was made or outside the
-   *     supported dates
+   * @throws IllegalArgumentException as {@link #approve(RequestId, Approver, Instant)} does
    * @throws OperationConflictException if {@code operationId} was used for a different change
-   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
-   *     retry)
+   * @throws LedgerUnavailableException as {@link #approve(RequestId, Approver, Instant)} does (safe to retry)
    */
   public LedgerResult reject(OperationId operationId, RequestId requestId, Approver approver, Instant at) {
-    return decideApproval(requireNonNull(operationId, "operationId"), requestId, approver, at, false);
-  }
-
-  private LedgerResult decideApproval(@Nullable OperationId operationId, RequestId requestId, Approver approver,
-      Instant at, boolean approve) {
-    requireNonNull(requestId, "requestId");
-    requireNonNull(approver, "approver");
-    Entry entry = known(requestId);
-    checkAt(entry, at);
-    return retryingResult(() -> {
-      recordLapsed(entry.familyId(), requestId);
-      LedgerResult result = judgeApproval(operationId, entry, approver, at, approve);
-      if (!result.isApplied()) {
-        recordLapsed(entry.familyId(), null); // this request's own lapse, if it was refused for that
-      }
-      return result;
-    });
-  }
-
-  /** Approves or rejects, or says why not; the family's other lapsed holds are already recorded. */
-  private LedgerResult judgeApproval(@Nullable OperationId operationId, Entry entry, Approver approver,
-      Instant at, boolean approve) {
-    RequestId requestId = entry.submitted.requestId();
-    FamilyId familyId = entry.familyId();
-    WorkerId worker = approver.workerId();
-    Optional<TeamId> team = approver.teamId();
-    Scopes.Held held = hold(entry);
-    try {
-      committer.ensureRunning();
-      if (operationId != null) {
-        LedgerResult repeated = repeated(operationId, approve
-            ? Operation.approve(familyId, requestId, worker, approver.role(), team.orElse(null), at)
-            : Operation.request("reject", familyId, requestId, null, worker, at));
-        if (repeated != null) {
-          return repeated;
-        }
-      }
-      Reservation before = entry.reserved == null ? null : balances.snapshot(entry);
-      if (before == null) {
-        return LedgerResult.refused(LedgerRefusal.NOT_AWAITING_APPROVAL, "Request " + requestId
-            + " was declined, so there is nothing to " + (approve ? "approve." : "reject."), null, null);
-      }
-      boolean lapsedOrAwaiting = before.status() == ReservationStatus.EXPIRED
-          || before.status() == ReservationStatus.AWAITING_APPROVAL;
-      BudgetPeriod term = history.inForceOn(before.day()).term();
-      if (approve && lapsedOrAwaiting && !at.isBefore(term.endInstant())) {
-        return LedgerResult.refused(LedgerRefusal.TERM_ENDED, "The scheme's term ended with "
-            + LondonTime.format(term.end().minusDays(1)) + ", before this approval at " + LondonTime.format(at)
-            + "; nothing awaiting approval can be approved after the term.", before, null);
-      }
-      if (before.status() == ReservationStatus.EXPIRED) {
-        return LedgerResult.refused(LedgerRefusal.RESERVATION_EXPIRED, "The hold on request " + requestId
-            + " lapsed at " + LondonTime.format(before.expiresAt().orElseThrow()) + lapseReason(entry, term) + ".",
-            before, null);
-      }
-      if (before.status() != ReservationStatus.AWAITING_APPROVAL) {
-        return LedgerResult.refused(LedgerRefusal.NOT_AWAITING_APPROVAL, "Request " + requestId + " is "
-            + describe(before.status()) + ", not awaiting approval.", before, null);
-      }
-      Instant expiresAt = before.expiresAt().orElseThrow();
-      if (!at.isBefore(expiresAt)) {
-        return LedgerResult.refused(LedgerRefusal.RESERVATION_EXPIRED, "The hold on request " + requestId
-            + " lapsed at " + LondonTime.format(expiresAt) + lapseReason(entry, term) + ", before this "
-            + (approve ? "approval" : "rejection") + " at " + LondonTime.format(at) + ".", before, null);
-      }
-      SpendRequest request = entry.submitted.request();
-      ApprovalCheck check = SpendRules.validateApproval(request, entry.submitted.decision(), approver);
-      if (!check.isAccepted()) {
-        StringBuilder message = new StringBuilder();
-        for (ApprovalCheck.Refusal refusal : check.refusals()) {
-          message.append(message.length() == 0 ? "" : " ").append(refusal.message());
-        }
-        return LedgerResult.refused(LedgerRefusal.APPROVAL_NOT_VALID, message.toString(), before, check);
-      }
-      Optional<OperationId> recordedId = Optional.ofNullable(operationId);
-      if (approve) {
-        committer.commit(List.of((sequence, recordedAt) -> new LedgerEvent.Approved(sequence, recordedAt, worker,
-            familyId, requestId, approver.role(), at, team, recordedId)), null, operationId);
-        return LedgerResult.applied(balances.snapshot(entry), LedgerMessages.approved(before.amount(),
-            approver.role()));
-      }
-      committer.commit(List.of((sequence, recordedAt) -> new LedgerEvent.Rejected(sequence, recordedAt, worker,
-          familyId, requestId, before.amount(), at, recordedId)), null, operationId);
-      return LedgerResult.applied(balances.snapshot(entry), LedgerMessages.released("Rejected", before.amount()));
-    } finally {
-      held.release();
-    }
-  }
-
-  /**
-   * The first result of an operation id already recorded, as the reservation now stands, or null if the id is
-   * new. Call with the request's family locked.
-   *
-   * @throws OperationConflictException if the id was recorded for a different change
-   */
-  private @Nullable LedgerResult repeated(OperationId operationId, Operation asked) {
-    LedgerEvent recorded = recordedUnder(operationId, asked);
-    if (recorded == null) {
-      return null;
-    }
-    Entry entry = Objects.requireNonNull(balances.entry(((LedgerEvent.RequestEvent) recorded).requestId()));
-    return LedgerResult.applied(balances.snapshot(entry), LedgerMessages.of(recorded,
-        Objects.requireNonNull(entry.reserved).amount()));
-  }
-
-  /**
-   * The event recorded under an operation id, or null if the id is new.
-   *
-   * @throws OperationConflictException if the id was recorded for a different change
-   */
-  private @Nullable LedgerEvent recordedUnder(OperationId operationId, Operation asked) {
-    LedgerEvent recorded = balances.operation(operationId);
-    if (recorded != null) {
-      List<String> differences = Operation.of(recorded).differences(asked);
-      if (!differences.isEmpty()) {
-        throw new OperationConflictException(operationId, differences);
-      }
-    }
-    return recorded;
-  }
-
-  /** Why a hold lapsed when it did, for a message: the term's end, a year's end, or (empty) its own end. */
-  private static String lapseReason(Entry entry, BudgetPeriod term) {
-    Instant expiresAt = Objects.requireNonNull(entry.expiresAt);
-    if (expiresAt.equals(term.endInstant())) {
-      return ", when the scheme's term ended";
-    }
-    for (Charge charge : Objects.requireNonNull(entry.reserved).charges()) {
-      BudgetPeriod period = charge.key().period();
-      if (period.kind().closesBudget() && expiresAt.equals(period.endInstant())) {
-        return ", when the " + (period.kind() == PeriodKind.FINANCIAL_YEAR ? "financial" : "calendar")
-            + " year it was charged to closed";
-      }
-    }
-    return "";
+    return approving.decide(requireNonNull(operationId, "operationId"), requestId, approver, at, false);
   }
 
   /**
@@ -674,19 +392,19 @@ public final class BudgetLedger {
    * @return applied, or refused with {@code NOTHING_RESERVED}, {@code NOT_APPROVED} or
    *     {@code ALREADY_RESOLVED}; not null
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the request is unknown, {@code actualAmount} is not positive or is more
-   *     than was reserved, or {@code at} is before the request was made
+   * @throws IllegalArgumentException if the request is not in the journal, {@code actualAmount} is not positive or
+   *     is more than was reserved, or {@code at} is before the request was made
    * @throws CurrencyMismatchException if {@code actualAmount} is not in the scheme's currency
-   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
-   *     retry)
+   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first, or it
+   *     could not be read to confirm the answer (safe to retry)
    */
   public LedgerResult post(RequestId requestId, Money actualAmount, WorkerId actor, Instant at) {
-    return postUnder(null, requestId, actualAmount, actor, at);
+    return posting.post(null, requestId, actualAmount, actor, at);
   }
 
   /**
    * Records a payment, as {@link #post(RequestId, Money, WorkerId, Instant)} does, under an operation id the
-   * caller chose: the same id again returns the first result and changes nothing.
+   * caller chose: the same id again (at any time) returns the first result and changes nothing.
    *
    * @param operationId the caller's id for this payment, not null
    * @param requestId the request, not null
@@ -696,86 +414,14 @@ public final class BudgetLedger {
    * @param at when the payment was made, not before the request was made, not null
    * @return applied, or refused as {@link #post(RequestId, Money, WorkerId, Instant)} is; not null
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the request is unknown, {@code actualAmount} is not positive or is more
-   *     than was reserved, or {@code at} is before the request was made
+   * @throws IllegalArgumentException as {@link #post(RequestId, Money, WorkerId, Instant)} does
    * @throws CurrencyMismatchException if {@code actualAmount} is not in the scheme's currency
    * @throws OperationConflictException if {@code operationId} was used for a different change
-   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
-   *     retry)
+   * @throws LedgerUnavailableException as {@link #post(RequestId, Money, WorkerId, Instant)} does (safe to retry)
    */
   public LedgerResult post(OperationId operationId, RequestId requestId, Money actualAmount, WorkerId actor,
       Instant at) {
-    return postUnder(requireNonNull(operationId, "operationId"), requestId, actualAmount, actor, at);
-  }
-
-  private LedgerResult postUnder(@Nullable OperationId operationId, RequestId requestId, Money actualAmount,
-      WorkerId actor, Instant at) {
-    checkAmount(actualAmount, "actualAmount");
-    return onReservation(operationId, requestId, "post", actualAmount, actor, at, "pay", (entry, before) -> {
-      if (actualAmount.isGreaterThan(before.amount())) {
-        throw new IllegalArgumentException("actualAmount " + actualAmount + " is more than the "
-            + before.amount() + " reserved for request " + requestId);
-      }
-      if (before.status() == ReservationStatus.AWAITING_APPROVAL) {
-        return LedgerResult.refused(LedgerRefusal.NOT_APPROVED, "Request " + requestId
-            + " is still awaiting approval, so it cannot be paid.", before, null);
-      }
-      if (before.status() != ReservationStatus.APPROVED) {
-        return alreadyResolved(before);
-      }
-      Money released = before.amount().minus(actualAmount);
-      FamilyId familyId = entry.familyId();
-      Optional<OperationId> recordedId = Optional.ofNullable(operationId);
-      committer.commit(List.of((sequence, recordedAt) -> new LedgerEvent.Posted(sequence, recordedAt, actor,
-          familyId, requestId, actualAmount, released, at, recordedId)), null, operationId);
-      return LedgerResult.applied(balances.snapshot(entry), LedgerMessages.posted(actualAmount, released));
-    });
-  }
-
-  /** What a change on a reservation does once it is known to exist: applied, or refused. */
-  @FunctionalInterface
-  private interface OnReservation {
-    LedgerResult apply(Entry entry, Reservation before);
-  }
-
-  /**
-   * The steps every change on a reservation shares: check the request and the time, then in each attempt record
-   * the family's lapsed holds, lock, answer a repeated operation id with its first result, refuse a request that
-   * reserved nothing, and otherwise run {@code change} on the reservation as it stands.
-   */
-  private LedgerResult onReservation(@Nullable OperationId operationId, RequestId requestId, String kind,
-      @Nullable Money amount, WorkerId actor, Instant at, String verb, OnReservation change) {
-    return onReservation(operationId, requestId, kind, amount, null, null, actor, at, verb, change);
-  }
-
-  /** The same, for a change that records evidence of {@code evidence} kind at {@code reference}. */
-  private LedgerResult onReservation(@Nullable OperationId operationId, RequestId requestId, String kind,
-      @Nullable Money amount, @Nullable EvidenceKind evidence, @Nullable String reference, WorkerId actor,
-      Instant at, String verb, OnReservation change) {
-    requireNonNull(requestId, "requestId");
-    requireNonNull(actor, "actor");
-    Entry entry = known(requestId);
-    checkAt(entry, at);
-    // Built here rather than by a function the caller passes: a post is on the hot path, and a capturing lambda
-    // would cost it an allocation.
-    Operation asked = evidence == null
-        ? Operation.request(kind, entry.familyId(), requestId, amount, actor, at)
-        : Operation.evidence(entry.familyId(), requestId, actor, at, evidence, Objects.requireNonNull(reference));
-    return retryingResult(() -> {
-      recordLapsed(entry.familyId(), null);
-      Scopes.Held held = hold(entry);
-      try {
-        committer.ensureRunning();
-        LedgerResult repeated = operationId == null ? null : repeated(operationId, asked);
-        if (repeated != null) {
-          return repeated;
-        }
-        Reservation before = entry.reserved == null ? null : balances.snapshot(entry);
-        return before == null ? nothingReserved(requestId, verb) : change.apply(entry, before);
-      } finally {
-        held.release();
-      }
-    });
+    return posting.post(requireNonNull(operationId, "operationId"), requestId, actualAmount, actor, at);
   }
 
   /**
@@ -786,12 +432,11 @@ public final class BudgetLedger {
    * @param at when it was cancelled, not before the request was made, not null
    * @return applied, or refused with {@code NOTHING_RESERVED} or {@code ALREADY_RESOLVED}; not null
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the request is unknown or {@code at} is before it was made
-   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
-   *     retry)
+   * @throws IllegalArgumentException if the request is not in the journal or {@code at} is before it was made
+   * @throws LedgerUnavailableException as {@link #post(RequestId, Money, WorkerId, Instant)} does (safe to retry)
    */
   public LedgerResult voidReservation(RequestId requestId, WorkerId actor, Instant at) {
-    return voidReservationUnder(null, requestId, actor, at);
+    return voiding.voidReservation(null, requestId, actor, at);
   }
 
   /**
@@ -804,27 +449,12 @@ public final class BudgetLedger {
    * @param at when it was cancelled, not before the request was made, not null
    * @return applied, or refused as {@link #voidReservation(RequestId, WorkerId, Instant)} is; not null
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the request is unknown or {@code at} is before it was made
+   * @throws IllegalArgumentException if the request is not in the journal or {@code at} is before it was made
    * @throws OperationConflictException if {@code operationId} was used for a different change
-   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
-   *     retry)
+   * @throws LedgerUnavailableException as {@link #post(RequestId, Money, WorkerId, Instant)} does (safe to retry)
    */
   public LedgerResult voidReservation(OperationId operationId, RequestId requestId, WorkerId actor, Instant at) {
-    return voidReservationUnder(requireNonNull(operationId, "operationId"), requestId, actor, at);
-  }
-
-  private LedgerResult voidReservationUnder(@Nullable OperationId operationId, RequestId requestId, WorkerId actor,
-      Instant at) {
-    return onReservation(operationId, requestId, "void", null, actor, at, "void", (entry, before) -> {
-      if (!before.status().isOpen()) {
-        return alreadyResolved(before);
-      }
-      FamilyId familyId = entry.familyId();
-      Optional<OperationId> recordedId = Optional.ofNullable(operationId);
-      committer.commit(List.of((sequence, recordedAt) -> new LedgerEvent.Voided(sequence, recordedAt, actor,
-          familyId, requestId, before.amount(), at, recordedId)), null, operationId);
-      return LedgerResult.applied(balances.snapshot(entry), LedgerMessages.released("Voided", before.amount()));
-    });
+    return voiding.voidReservation(requireNonNull(operationId, "operationId"), requestId, actor, at);
   }
 
   /**
@@ -844,71 +474,7 @@ public final class BudgetLedger {
    *     expiries recorded before it are kept, and the next sweep records the rest
    */
   public List<Reservation> expire(Instant now) {
-    LondonTime.checkInstant("now", now);
-    committer.catchUp();
-    List<Reservation> expired = new ArrayList<>();
-    for (RequestId requestId : balances.awaitingApproval()) {
-      Entry entry = Objects.requireNonNull(balances.entry(requestId));
-      boolean recorded = retrying(() -> {
-        Scopes.Held held = hold(entry);
-        try {
-          committer.ensureRunning();
-          if (entry.lapsedBy(now)) {
-            recordExpiry(entry);
-            return true;
-          }
-          return false;
-        } finally {
-          held.release();
-        }
-      });
-      if (recorded) {
-        expired.add(balances.snapshot(entry));
-      }
-    }
-    expired.sort(Comparator.comparing((Reservation r) -> r.expiresAt().orElseThrow())
-        .thenComparing(Reservation::requestId));
-    return List.copyOf(expired);
-  }
-
-  /** Records that a lapsed hold expired, at its expiry time. Call with the entry's locks held. */
-  private void recordExpiry(Entry entry) {
-    LedgerEvent.Reserved reserved = Objects.requireNonNull(entry.reserved);
-    Instant lapsed = Objects.requireNonNull(entry.expiresAt);
-    RequestId requestId = reserved.requestId();
-    committer.commit(List.of((sequence, recordedAt) -> new LedgerEvent.Expired(sequence, recordedAt, systemWorker,
-        reserved.familyId(), requestId, reserved.amount(), lapsed)), null, null);
-  }
-
-  /**
-   * Records the expiry of every hold of a family that has lapsed by now and is not recorded yet, except
-   * {@code keep}'s (an approval of it is judged by its own time). Each expiry is its own change, made with the
-   * family, then the hold's team and pilot, locked, in the ledger's lock order; call with no lock held.
-   */
-  private void recordLapsed(FamilyId familyId, @Nullable RequestId keep) {
-    if (committer.isStopped()) {
-      return; // the operation itself will say why
-    }
-    Instant now = now();
-    ReentrantLock family = scopes.family(familyId);
-    family.lock();
-    try {
-      for (Entry entry : balances.lapsed(familyId, now)) {
-        if (keep != null && keep.equals(entry.submitted.requestId())) {
-          continue;
-        }
-        Scopes.Held held = hold(entry);
-        try {
-          if (entry.lapsedBy(now)) {
-            recordExpiry(entry);
-          }
-        } finally {
-          held.release();
-        }
-      }
-    } finally {
-      family.unlock();
-    }
+    return expiring.expire(requireNonNull(now, "now"));
   }
 
   /**
@@ -927,13 +493,13 @@ public final class BudgetLedger {
    * @return applied, or refused with {@code NOTHING_RESERVED}, {@code NOT_POSTED} or
    *     {@code REFUND_EXCEEDS_REMAINING}; not null
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the request is unknown, {@code amount} is not positive, or {@code at} is
-   *     before the request was made
+   * @throws IllegalArgumentException if the request is not in the journal, {@code amount} is not positive, or
+   *     {@code at} is before the request was made
    * @throws CurrencyMismatchException if {@code amount} is not in the scheme's currency
-   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first
+   * @throws LedgerUnavailableException as {@link #post(RequestId, Money, WorkerId, Instant)} does
    */
   public LedgerResult refund(RequestId requestId, Money amount, WorkerId actor, Instant at) {
-    return refundUnder(null, requestId, amount, actor, at);
+    return refunding.refund(null, requestId, amount, actor, at);
   }
 
   /**
@@ -948,38 +514,14 @@ public final class BudgetLedger {
    * @param at when the money came back, not before the request was made, not null
    * @return applied, or refused as {@link #refund(RequestId, Money, WorkerId, Instant)} is; not null
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the request is unknown, {@code amount} is not positive, or {@code at} is
-   *     before the request was made
+   * @throws IllegalArgumentException as {@link #refund(RequestId, Money, WorkerId, Instant)} does
    * @throws CurrencyMismatchException if {@code amount} is not in the scheme's currency
    * @throws OperationConflictException if {@code operationId} was used for a different change
-   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
-   *     retry)
+   * @throws LedgerUnavailableException as {@link #post(RequestId, Money, WorkerId, Instant)} does (safe to retry)
    */
   public LedgerResult refund(OperationId operationId, RequestId requestId, Money amount, WorkerId actor,
       Instant at) {
-    return refundUnder(requireNonNull(operationId, "operationId"), requestId, amount, actor, at);
-  }
-
-  private LedgerResult refundUnder(@Nullable OperationId operationId, RequestId requestId, Money amount,
-      WorkerId actor, Instant at) {
-    checkAmount(amount, "amount");
-    return onReservation(operationId, requestId, "refund", amount, actor, at, "refund", (entry, before) -> {
-      if (before.status() != ReservationStatus.POSTED) {
-        return LedgerResult.refused(LedgerRefusal.NOT_POSTED, "Request " + requestId + " is "
-            + describe(before.status()) + ", so there is no spend to refund.", before, null);
-      }
-      Money left = before.posted().minus(before.refunded()).minus(Money.ofMinor(currency, entry.repaid));
-      if (amount.isGreaterThan(left)) {
-        return LedgerResult.refused(LedgerRefusal.REFUND_EXCEEDS_REMAINING, pounds(amount)
-            + " is more than the " + pounds(left) + " left of request " + requestId + "'s spend.", before, null);
-      }
-      boolean restores = history.inForceOn(before.day()).refundRestoresAllowance();
-      FamilyId familyId = entry.familyId();
-      Optional<OperationId> recordedId = Optional.ofNullable(operationId);
-      committer.commit(List.of((sequence, recordedAt) -> new LedgerEvent.Refunded(sequence, recordedAt, actor,
-          familyId, requestId, amount, restores, at, recordedId)), null, operationId);
-      return LedgerResult.applied(balances.snapshot(entry), LedgerMessages.refunded(amount, restores));
-    });
+    return refunding.refund(requireNonNull(operationId, "operationId"), requestId, amount, actor, at);
   }
 
   /**
@@ -1001,14 +543,14 @@ public final class BudgetLedger {
    * @return applied, or refused with {@code NOTHING_RESERVED} (a declined request) or {@code NOT_POSTED} (nothing
    *     paid yet); not null
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the request is unknown, {@code reference} is not a valid reference (the
-   *     message gives its length, never its text) or {@code at} is before the request was made or outside the
-   *     supported dates
-   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first
+   * @throws IllegalArgumentException if the request is not in the journal, {@code reference} is not a valid
+   *     reference (the message gives its length, never its text) or {@code at} is before the request was made or
+   *     outside the supported dates
+   * @throws LedgerUnavailableException as {@link #post(RequestId, Money, WorkerId, Instant)} does
    */
   public LedgerResult recordEvidence(RequestId requestId, EvidenceKind kind, String reference, WorkerId actor,
       Instant at) {
-    return recordEvidenceUnder(null, requestId, kind, reference, actor, at);
+    return recordingEvidence.record(null, requestId, kind, reference, actor, at);
   }
 
   /**
@@ -1025,12 +567,12 @@ public final class BudgetLedger {
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException as the other overload does
    * @throws OperationConflictException if {@code operationId} was used for a different change
-   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
-   *     retry)
+   * @throws LedgerUnavailableException as {@link #post(RequestId, Money, WorkerId, Instant)} does (safe to retry)
    */
   public LedgerResult recordEvidence(OperationId operationId, RequestId requestId, EvidenceKind kind,
       String reference, WorkerId actor, Instant at) {
-    return recordEvidenceUnder(requireNonNull(operationId, "operationId"), requestId, kind, reference, actor, at);
+    return recordingEvidence.record(requireNonNull(operationId, "operationId"), requestId, kind, reference, actor,
+        at);
   }
 
   /**
@@ -1049,13 +591,13 @@ public final class BudgetLedger {
    * @return applied, or refused with {@code NOTHING_RESERVED}, {@code NOT_POSTED}, {@code NOT_REPAYABLE} or
    *     {@code REPAYMENT_EXCEEDS_OWED}; not null
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the request is unknown, {@code amount} is not positive, or {@code at} is
-   *     before the request was made or outside the supported dates
+   * @throws IllegalArgumentException if the request is not in the journal, {@code amount} is not positive, or
+   *     {@code at} is before the request was made or outside the supported dates
    * @throws CurrencyMismatchException if {@code amount} is not in the scheme's currency
-   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first
+   * @throws LedgerUnavailableException as {@link #post(RequestId, Money, WorkerId, Instant)} does
    */
   public LedgerResult recordRepayment(RequestId requestId, Money amount, WorkerId actor, Instant at) {
-    return recordRepaymentUnder(null, requestId, amount, actor, at);
+    return repaying.repay(null, requestId, amount, actor, at);
   }
 
   /**
@@ -1072,428 +614,222 @@ public final class BudgetLedger {
    * @throws IllegalArgumentException as the other overload does
    * @throws CurrencyMismatchException if {@code amount} is not in the scheme's currency
    * @throws OperationConflictException if {@code operationId} was used for a different change
-   * @throws LedgerUnavailableException if the store kept failing or other servers kept appending first (safe to
-   *     retry)
+   * @throws LedgerUnavailableException as {@link #post(RequestId, Money, WorkerId, Instant)} does (safe to retry)
    */
   public LedgerResult recordRepayment(OperationId operationId, RequestId requestId, Money amount, WorkerId actor,
       Instant at) {
-    return recordRepaymentUnder(requireNonNull(operationId, "operationId"), requestId, amount, actor, at);
-  }
-
-  private LedgerResult recordRepaymentUnder(@Nullable OperationId operationId, RequestId requestId, Money amount,
-      WorkerId actor, Instant at) {
-    checkAmount(amount, "amount");
-    return onReservation(operationId, requestId, "repay", amount, actor, at, "record a repayment of",
-        (entry, before) -> {
-          if (entry.submitted.request().repayment().isEmpty()) {
-            return LedgerResult.refused(LedgerRefusal.NOT_REPAYABLE, "Request " + requestId + " was given without "
-                + "conditions, so there is nothing to repay.", before, null);
-          }
-          if (before.status() != ReservationStatus.POSTED) {
-            return LedgerResult.refused(LedgerRefusal.NOT_POSTED, "Request " + requestId + " is "
-                + describe(before.status()) + ", so nothing has been paid to repay.", before, null);
-          }
-          Money left = Money.ofMinor(currency, Balances.owed(entry) - entry.repaid);
-          if (amount.isGreaterThan(left)) {
-            return LedgerResult.refused(LedgerRefusal.REPAYMENT_EXCEEDS_OWED, pounds(amount) + " is more than the "
-                + pounds(left) + " still owed on request " + requestId + ".", before, null);
-          }
-          boolean restores = history.inForceOn(before.day()).repaymentRestoresAllowance();
-          FamilyId familyId = entry.familyId();
-          Optional<OperationId> recordedId = Optional.ofNullable(operationId);
-          committer.commit(List.of((sequence, recordedAt) -> new LedgerEvent.Repaid(sequence, recordedAt,
-              actor, familyId, requestId, amount, restores, at, recordedId)), null, operationId);
-          return LedgerResult.applied(balances.snapshot(entry), LedgerMessages.repaid(amount, restores));
-        });
-  }
-
-  private LedgerResult recordEvidenceUnder(@Nullable OperationId operationId, RequestId requestId,
-      EvidenceKind kind, String reference, WorkerId actor, Instant at) {
-    requireNonNull(kind, "kind");
-    SpendRequest.checkEvidenceReference("reference", reference);
-    return onReservation(operationId, requestId, "evidence", null, kind, reference, actor, at, "record evidence for",
-        (entry, before) -> {
-          if (before.status() != ReservationStatus.POSTED) {
-            return LedgerResult.refused(LedgerRefusal.NOT_POSTED, "Request " + requestId + " is "
-                + describe(before.status()) + ", so there is no payment to record evidence of.", before, null);
-          }
-          FamilyId familyId = entry.familyId();
-          Optional<OperationId> recordedId = Optional.ofNullable(operationId);
-          committer.commit(List.of((sequence, recordedAt) -> new LedgerEvent.EvidenceReceived(sequence, recordedAt,
-              actor, familyId, requestId, kind, reference, at, recordedId)), null, operationId);
-          return LedgerResult.applied(balances.snapshot(entry), LedgerMessages.evidence(kind));
-        });
+    return repaying.repay(requireNonNull(operationId, "operationId"), requestId, amount, actor, at);
   }
 
   // ------------------------------------------------------------------------------------------------- queries
+  // Documented in LedgerQueries. Each throws JournalMismatchException once the ledger has stopped because its
+  // journal went back, since what it remembers is then not what the journal holds.
 
-  /**
-   * Returns the position a request would be decided against now: the usage of every allowance it counts
-   * against, the family's spending in the cumulative window and its allocation record. Holds lapsed by the clock's
-   * now count as released.
-   *
-   * @param request the request, not null
-   * @return the position, not null
-   * @throws NullPointerException if {@code request} is null
-   * @throws IllegalArgumentException if the request's date is before the scheme's first version
-   */
+  @Override
   public BudgetPosition position(SpendRequest request) {
-    requireNonNull(request, "request");
-    PilotConfiguration configuration = history.inForceOn(request.requestedOn());
-    List<UsageKey> keys = SpendRules.usageKeys(configuration, request);
-    Scopes.Held held = scopes.hold(request.familyId(), keys);
-    try {
-      return positionFor(configuration, request, keys, now());
-    } finally {
-      held.release();
-    }
+    return positions.position(requireNonNull(request, "request"));
   }
 
-  /**
-   * Returns how much is left for a family on a date: every per-request cap, the family's allowances, each of
-   * its children's (for children it has spent on) and the pilot's, with spent, reserved, remaining and reset day.
-   * A date in a closed period (last financial year) gives that period's figures. Holds lapsed by the clock's now
-   * count as released.
-   *
-   * @param familyId the family, not null
-   * @param date the day, within the term of the version in force, not null
-   * @return an immutable list in configuration order, not null
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code date} is outside the term or before the first version
-   */
+  @Override
   public List<RemainingBudget> remainingBudget(FamilyId familyId, LocalDate date) {
-    requireNonNull(familyId, "familyId");
-    requireNonNull(date, "date");
-    PilotConfiguration configuration = inTerm(date);
-    List<UsageKey> keys = new ArrayList<>();
-    for (Allowance allowance : configuration.allowances()) {
-      BudgetPeriod period = periodOf(configuration, allowance, date);
-      switch (allowance.scope()) {
-        case FAMILY:
-          keys.add(new UsageKey(allowance.id(), AllowanceScope.FAMILY, familyId.value(), period));
-          break;
-        case CHILD:
-          for (String child : balances.childrenOf(familyId)) {
-            keys.add(new UsageKey(allowance.id(), AllowanceScope.CHILD, child, period));
-          }
-          break;
-        case PILOT:
-          keys.add(new UsageKey(allowance.id(), AllowanceScope.PILOT, BudgetPosition.PILOT, period));
-          break;
-        default:
-          break;
-      }
-    }
-    Scopes.Held held = scopes.hold(familyId, keys);
-    try {
-      Instant now = now();
-      BudgetPosition.Builder position = BudgetPosition.builder();
-      for (UsageKey key : keys) {
-        position.usage(key, usage(AccountKey.of(key), key.period(), now));
-      }
-      return SpendRules.remainingBudget(configuration, familyId, date, position.build());
-    } finally {
-      held.release();
-    }
+    return positions.remainingBudget(requireNonNull(familyId, "familyId"), requireNonNull(date, "date"));
   }
 
-  /**
-   * Returns how much is left of each team allowance for a team on a date.
-   *
-   * @param teamId the team, not null
-   * @param date the day, within the term of the version in force, not null
-   * @return an immutable list in configuration order, empty if the scheme has no team allowance, not null
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code date} is outside the term or before the first version
-   */
+  @Override
   public List<RemainingBudget> remainingBudget(TeamId teamId, LocalDate date) {
-    requireNonNull(teamId, "teamId");
-    requireNonNull(date, "date");
-    return sharedRemaining(AllowanceScope.TEAM, scopes.team(teamId.value()), teamId.value(), date);
+    return positions.remainingBudget(requireNonNull(teamId, "teamId"), requireNonNull(date, "date"));
   }
 
-  /**
-   * Returns how much is left of each pilot-wide allowance on a date.
-   *
-   * @param date the day, within the term of the version in force, not null
-   * @return an immutable list in configuration order, empty if the scheme has no pilot-wide allowance, not null
-   * @throws NullPointerException if {@code date} is null
-   * @throws IllegalArgumentException if {@code date} is outside the term or before the first version
-   */
+  @Override
   public List<RemainingBudget> remainingBudgetOfPilot(LocalDate date) {
-    requireNonNull(date, "date");
-    return sharedRemaining(AllowanceScope.PILOT, scopes.pilot(), BudgetPosition.PILOT, date);
+    return positions.remainingBudgetOfPilot(requireNonNull(date, "date"));
   }
 
-  private List<RemainingBudget> sharedRemaining(AllowanceScope scope, ReentrantLock lock, String holder,
-      LocalDate date) {
-    PilotConfiguration configuration = inTerm(date);
-    List<RemainingBudget> result = new ArrayList<>();
-    lock.lock();
-    try {
-      Instant now = now();
-      for (Allowance allowance : configuration.allowances()) {
-        if (allowance.scope() == scope) {
-          BudgetPeriod period = periodOf(configuration, allowance, date);
-          result.add(RemainingBudget.of(allowance, holder,
-              usage(new AccountKey(allowance.id().value(), holder), period, now)));
-        }
-      }
-    } finally {
-      lock.unlock();
-    }
-    return List.copyOf(result);
-  }
-
-  /**
-   * Returns the reservation made for a request, as it stands now: one whose hold has lapsed by the clock's now is
-   * {@link ReservationStatus#EXPIRED}, even before the expiry is recorded.
-   *
-   * @param requestId the request, not null
-   * @return the reservation; empty if the request is unknown or was declined; not null
-   * @throws NullPointerException if {@code requestId} is null
-   */
+  @Override
   public Optional<Reservation> reservation(RequestId requestId) {
-    Entry entry = balances.entry(requireNonNull(requestId, "requestId"));
-    if (entry == null) {
-      return Optional.empty();
-    }
-    ReentrantLock lock = scopes.family(entry.familyId());
-    lock.lock();
-    try {
-      return entry.reserved == null ? Optional.empty() : Optional.of(balances.snapshot(entry, now()));
-    } finally {
-      lock.unlock();
-    }
+    return positions.reservation(requireNonNull(requestId, "requestId"));
   }
 
-  /**
-   * Returns the first submission of a request: what a retry would return.
-   *
-   * @param requestId the request, not null
-   * @return the submission, empty if the request is unknown, not null
-   * @throws NullPointerException if {@code requestId} is null
-   */
+  @Override
   public Optional<Submission> submission(RequestId requestId) {
-    Entry entry = balances.entry(requireNonNull(requestId, "requestId"));
-    if (entry == null) {
-      return Optional.empty();
-    }
-    ReentrantLock lock = scopes.family(entry.familyId());
-    lock.lock();
-    try {
-      return Optional.of(balances.submission(entry));
-    } finally {
-      lock.unlock();
-    }
+    return positions.submission(requireNonNull(requestId, "requestId"));
   }
 
-  /**
-   * Returns where a spend given subject to repayment stands: owed, repaid, due and overdue.
-   *
-   * @param requestId the request, not null
-   * @return the status once the spend is paid; empty for a gift, or before payment; not null
-   * @throws NullPointerException if {@code requestId} is null
-   */
+  @Override
+  public List<AwaitingApproval> approvalQueue() {
+    parts.folded.ensureTrusted();
+    return parts.views.approvals.awaiting(parts.now(), (request, decision) -> true);
+  }
+
+  @Override
+  public List<AwaitingApproval> approvalQueue(Approver approver) {
+    requireNonNull(approver, "approver");
+    parts.folded.ensureTrusted();
+    return parts.views.approvals.awaiting(parts.now(),
+        (request, decision) -> ApprovalCheck.validate(request, decision, approver).isAccepted());
+  }
+
+  @Override
+  public List<AwaitingApproval> approvalQueue(TeamId team) {
+    requireNonNull(team, "team");
+    parts.folded.ensureTrusted();
+    return parts.views.approvals.awaiting(parts.now(), (request, decision) -> request.teamId().equals(team));
+  }
+
+  @Override
   public Optional<RepaymentStatus> repayment(RequestId requestId) {
-    Entry entry = balances.entry(requireNonNull(requestId, "requestId"));
-    return entry == null ? Optional.empty() : Optional.ofNullable(repaymentOf(entry));
+    requireNonNull(requestId, "requestId");
+    parts.folded.ensureTrusted();
+    return Optional.ofNullable(parts.views.repayments.of(requestId));
   }
 
-  /**
-   * Returns the repayments still outstanding across the scheme, whether or not any of them is overdue yet; by
-   * request id. Filter with {@link RepaymentStatus#isOverdueOn(LocalDate)} for those overdue on a day.
-   *
-   * @return the statuses, possibly none, not null
-   */
+  @Override
   public List<RepaymentStatus> repaymentsOutstanding() {
-    return repaymentsOutstanding(status -> true);
+    parts.folded.ensureTrusted();
+    return parts.views.repayments.outstanding(status -> true);
   }
 
-  /**
-   * Returns a family's repayments still outstanding, by request id.
-   *
-   * @param family the family, not null
-   * @return the statuses, possibly none, not null
-   * @throws NullPointerException if {@code family} is null
-   */
+  @Override
   public List<RepaymentStatus> repaymentsOutstanding(FamilyId family) {
     requireNonNull(family, "family");
-    return repaymentsOutstanding(status -> status.familyId().equals(family));
+    parts.folded.ensureTrusted();
+    return parts.views.repayments.outstanding(status -> status.familyId().equals(family));
   }
 
-  /**
-   * Returns the repayments still outstanding on a team's spends, by request id.
-   *
-   * @param team the requesting workers' team, not null
-   * @return the statuses, possibly none, not null
-   * @throws NullPointerException if {@code team} is null
-   */
+  @Override
   public List<RepaymentStatus> repaymentsOutstanding(TeamId team) {
     requireNonNull(team, "team");
-    return repaymentsOutstanding(status -> status.teamId().equals(team));
+    parts.folded.ensureTrusted();
+    return parts.views.repayments.outstanding(status -> status.teamId().equals(team));
   }
 
-  private List<RepaymentStatus> repaymentsOutstanding(java.util.function.Predicate<RepaymentStatus> wanted) {
-    List<RepaymentStatus> found = new ArrayList<>();
-    for (RequestId id : balances.repayable()) {
-      Entry entry = Objects.requireNonNull(balances.entry(id));
-      RepaymentStatus status = repaymentOf(entry);
-      if (status != null && status.outstanding().isPositive() && wanted.test(status)) {
-        found.add(status);
-      }
-    }
-    found.sort(Comparator.comparing(RepaymentStatus::requestId));
-    return List.copyOf(found);
-  }
-
-  /** A posted repayable spend's status, read with its family locked; null for a gift or before payment. */
-  private @Nullable RepaymentStatus repaymentOf(Entry entry) {
-    SpendRequest request = entry.submitted.request();
-    if (request.repayment().isEmpty()) {
-      return null;
-    }
-    ReentrantLock family = scopes.family(entry.familyId());
-    family.lock();
-    try {
-      if (entry.status != ReservationStatus.POSTED) {
-        return null;
-      }
-      return RepaymentStatus.of(request, Money.ofMinor(currency, entry.posted - entry.refunded),
-          Money.ofMinor(currency, entry.repaid));
-    } finally {
-      family.unlock();
-    }
-  }
-
-  /**
-   * Returns the evidence a paid spend needs, one item per requirement of its scheme's evidence policy that applies
-   * to it, each with its due day and, once met, the day it arrived.
-   *
-   * @param requestId the request, not null
-   * @return the items in the policy's order; none if the spend needed no evidence or is not paid; not null
-   * @throws NullPointerException if {@code requestId} is null
-   */
+  @Override
   public List<EvidenceDue> evidence(RequestId requestId) {
-    return balances.evidence().of(requireNonNull(requestId, "requestId"));
+    requireNonNull(requestId, "requestId");
+    parts.folded.ensureTrusted();
+    return parts.views.evidence.of(requestId);
   }
 
-  /**
-   * Returns the evidence still due from a worker: every item not yet met of the spends they requested, on every
-   * family, whether or not it is overdue yet; soonest due first, then by request id.
-   *
-   * @param worker the requesting worker, not null
-   * @return the items, possibly none, not null
-   * @throws NullPointerException if {@code worker} is null
-   */
+  @Override
   public List<EvidenceDue> evidenceDue(WorkerId worker) {
-    return balances.evidence().outstanding(requireNonNull(worker, "worker"));
+    requireNonNull(worker, "worker");
+    parts.folded.ensureTrusted();
+    return parts.views.evidence.outstanding(worker);
   }
 
-  /**
-   * Returns the evidence still due for a team's spends, as {@link #evidenceDue(WorkerId)} does for a worker's.
-   *
-   * @param team the requesting workers' team, not null
-   * @return the items, soonest due first, possibly none, not null
-   * @throws NullPointerException if {@code team} is null
-   */
+  @Override
   public List<EvidenceDue> evidenceDue(TeamId team) {
-    return balances.evidence().outstanding(requireNonNull(team, "team"));
+    requireNonNull(team, "team");
+    parts.folded.ensureTrusted();
+    return parts.views.evidence.outstanding(team);
   }
 
-  /**
-   * Returns the evidence still due for a family's spends, as {@link #evidenceDue(WorkerId)} does for a worker's.
-   *
-   * @param family the family, not null
-   * @return the items, soonest due first, possibly none, not null
-   * @throws NullPointerException if {@code family} is null
-   */
+  @Override
   public List<EvidenceDue> evidenceDue(FamilyId family) {
-    return balances.evidence().outstanding(requireNonNull(family, "family"));
+    requireNonNull(family, "family");
+    parts.folded.ensureTrusted();
+    return parts.views.evidence.outstanding(family);
   }
 
-  /**
-   * Returns the evidence overdue from a worker on a London day: the items of {@link #evidenceDue(WorkerId)} whose
-   * due day is before {@code day}.
-   *
-   * @param worker the requesting worker, not null
-   * @param day the London day to judge on, not null
-   * @return the overdue items, oldest due first, possibly none, not null
-   * @throws NullPointerException if an argument is null
-   */
+  @Override
   public List<EvidenceDue> evidenceOverdue(WorkerId worker, LocalDate day) {
-    return overdue(evidenceDue(worker), day);
+    return EvidenceDue.overdueOn(evidenceDue(worker), requireNonNull(day, "day"));
   }
 
-  /**
-   * Returns the evidence overdue for a team's spends on a London day.
-   *
-   * @param team the requesting workers' team, not null
-   * @param day the London day to judge on, not null
-   * @return the overdue items, oldest due first, possibly none, not null
-   * @throws NullPointerException if an argument is null
-   */
+  @Override
   public List<EvidenceDue> evidenceOverdue(TeamId team, LocalDate day) {
-    return overdue(evidenceDue(team), day);
+    return EvidenceDue.overdueOn(evidenceDue(team), requireNonNull(day, "day"));
   }
 
-  /**
-   * Returns the evidence overdue for a family's spends on a London day.
-   *
-   * @param family the family, not null
-   * @param day the London day to judge on, not null
-   * @return the overdue items, oldest due first, possibly none, not null
-   * @throws NullPointerException if an argument is null
-   */
+  @Override
   public List<EvidenceDue> evidenceOverdue(FamilyId family, LocalDate day) {
-    return overdue(evidenceDue(family), day);
+    return EvidenceDue.overdueOn(evidenceDue(family), requireNonNull(day, "day"));
   }
 
-  private static List<EvidenceDue> overdue(List<EvidenceDue> due, LocalDate day) {
-    requireNonNull(day, "day");
-    List<EvidenceDue> overdue = new ArrayList<>(due.size());
-    for (EvidenceDue item : due) {
-      if (item.isOverdueOn(day)) {
-        overdue.add(item);
-      }
-    }
-    return List.copyOf(overdue);
-  }
-
-  /**
-   * Returns a family's allocation record, if it has been allocated.
-   *
-   * @param familyId the family, not null
-   * @return the record, not null
-   * @throws NullPointerException if {@code familyId} is null
-   */
+  @Override
   public Optional<AllocationRecord> allocation(FamilyId familyId) {
-    return Optional.ofNullable(balances.allocation(requireNonNull(familyId, "familyId")));
+    return Optional.ofNullable(positions.allocation(requireNonNull(familyId, "familyId")));
   }
 
-  /**
-   * Returns the sequence number of the last event recorded, 0 if none.
-   *
-   * @return the last sequence number, 0 or more
-   */
+  // ---------------------------------------------------------------------------------------------- the journal
+
+  @Override
   public long lastSequence() {
-    return committer.lastSequence();
+    return parts.folded.lastSequence();
   }
 
   /**
    * Folds the events other servers appended to the store since this ledger last read it, so that its queries
-   * ({@link #remainingBudget}, {@link #reservation}, {@link #position}) show them. Changes catch up by themselves
-   * when they need to (an append that finds another server's events first, a request made on another server);
-   * queries do not read the store, so that they stay fast and work while the database is away. Call this before a
-   * query when another server may have written since, or from a timer.
+   * show them, after checking that the journal still holds this ledger's last event. Changes catch up by
+   * themselves when they need to; queries do not read the store, so that they stay fast and work while the
+   * database is away. Call this before a query when another server may have written since, or from a timer.
    *
    * @return how many events were folded, 0 or more
    * @throws LedgerUnavailableException if the store cannot be read ({@code STORE_FAILED}); nothing changed
-   * @throws JournalMismatchException if another server recorded a decision under other rules (the ledger stops)
+   * @throws JournalMismatchException if the journal went back ({@code JOURNAL_SHRANK}, {@code JOURNAL_DIVERGED})
+   *     or another server recorded a decision under other rules (the ledger stops)
    * @throws LedgerInvariantException if an event cannot be folded (the ledger stops)
    */
   public int catchUp() {
-    return committer.catchUp();
+    return parts.catchUp.catchUp(LedgerUnavailableException.Reason.STORE_FAILED);
+  }
+
+  /**
+   * Returns the events this ledger appended, and so answered to its callers as made, that its journal no longer
+   * holds: empty unless it stopped with {@code JOURNAL_SHRANK} or {@code JOURNAL_DIVERGED}. After a failover that
+   * lost acknowledged work (asynchronous replication), each server's stopped ledger lists its own, by request id
+   * and operation id, for the application to reconcile (submit again, tell the worker) before it builds a new
+   * ledger. Only the last 16,384 events this ledger folded are kept for this.
+   *
+   * @return the lost events in sequence order, not null
+   */
+  public List<LedgerEvent> lostChanges() {
+    return parts.folded.lost();
+  }
+
+  /**
+   * Feeds an application's projection every event of the journal after {@code afterSequence}, in order, each once
+   * it is durable, on a thread of its own (see {@link LedgerProjection} for what is promised). Give the sequence
+   * the projection stored as the last it handled, 0 to start from the beginning; the events it has missed are read
+   * from the store, then it follows the ledger (its own changes and those it folds from other servers). A
+   * projection that throws or is slow is retried and reported by the returned {@link Subscription}, and never
+   * holds up the ledger.
+   *
+   * @param name what to call it in reports and logs: 1 to 64 letters, digits, dots, hyphens and underscores,
+   *     starting with a letter or digit; never personal data
+   * @param afterSequence the last sequence it handled, 0 or more, not past the journal's end
+   * @param projection the projection, not null
+   * @return the running subscription, to watch and to close, not null
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code name} is not a valid name (quoted as an escaped excerpt), or
+   *     {@code afterSequence} is negative or past the journal's end (the journal may have lost events in a
+   *     failover: reconcile the projection first)
+   * @throws LedgerUnavailableException with {@code CANNOT_CONFIRM} if the store cannot be read to check where the
+   *     journal ends
+   */
+  public Subscription subscribe(String name, long afterSequence, LedgerProjection projection) {
+    requireNonNull(name, "name");
+    requireNonNull(projection, "projection");
+    if (!PROJECTION_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("name must be 1 to 64 letters, digits, '.', '-' or '_', but was "
+          + SafeText.excerpt(name));
+    }
+    if (afterSequence < 0) {
+      throw new IllegalArgumentException("afterSequence must not be negative, but was " + afterSequence);
+    }
+    long end;
+    try {
+      end = parts.store.lastSequence();
+    } catch (RuntimeException e) {
+      throw new LedgerUnavailableException(LedgerUnavailableException.Reason.CANNOT_CONFIRM, 1, e);
+    }
+    if (afterSequence > end) {
+      throw new IllegalArgumentException("afterSequence " + afterSequence + " is past the journal's end at "
+          + end + ": the journal may have lost events in a failover; reconcile the projection first");
+    }
+    Feed feed = new Feed(name, afterSequence, projection, parts.folded, parts.store);
+    feed.start();
+    return feed;
   }
 
   /**
@@ -1502,59 +838,20 @@ public final class BudgetLedger {
    * @return the store, not null
    */
   public LedgerStore store() {
-    return store;
+    return parts.store;
   }
 
   /**
-   * Replays the whole journal from the store into fresh balances and compares them with this ledger's: every
-   * account on every day, every reservation's state and every allocation. Changes wait while it runs, so call it
-   * from tests, audits and health checks rather than on every request.
+   * Replays the whole journal from the store into fresh balances and views and compares them with this ledger's:
+   * every account on every day, every reservation's state, every allocation, the approval queue, the evidence due
+   * and the repayments outstanding. Changes wait while it runs, so call it from tests, audits and health checks
+   * rather than on every request.
    *
    * @throws LedgerInvariantException if the journal is out of order or does not reproduce the balances (the
    *     message names the first difference); the ledger then stops accepting changes
    */
   public void verifyJournal() {
-    committer.catchUp();
-    committer.exclusively(() -> {
-      long upTo = committer.lastSequence();
-      List<LedgerEvent> journal = new ArrayList<>();
-      for (List<LedgerEvent> page = store.read(0, Committer.PAGE); !page.isEmpty() && journal.size() < upTo;
-          page = store.read(journal.size(), Committer.PAGE)) {
-        journal.addAll(page);
-      }
-      if (journal.size() > upTo) {
-        journal.subList((int) upTo, journal.size()).clear(); // another server appended meanwhile
-      }
-      String difference = null;
-      for (int i = 0; i < journal.size() && difference == null; i++) {
-        if (journal.get(i).sequence() != i + 1) {
-          difference = "the store's journal has event " + journal.get(i).sequence() + " at position " + (i + 1);
-        }
-      }
-      Balances replayed = new Balances(currency, journal.size(), new EvidenceBook(history));
-      if (difference == null) {
-        replayed.apply(journal);
-      }
-      if (difference == null && journal.size() != upTo) {
-        difference = "the store holds " + journal.size() + " events, the ledger recorded " + upTo;
-      } else if (difference == null) {
-        Map<String, String> live = balances.fingerprint();
-        Map<String, String> fold = replayed.fingerprint();
-        for (Map.Entry<String, String> line : live.entrySet()) {
-          if (!line.getValue().equals(fold.get(line.getKey()))) {
-            difference = line.getKey() + " is " + line.getValue() + " in the ledger but " + fold.get(line.getKey())
-                + " in the journal";
-            break;
-          }
-        }
-        if (difference == null && live.size() != fold.size()) {
-          difference = "the journal holds " + fold.size() + " balances, the ledger " + live.size();
-        }
-      }
-      if (difference != null) {
-        throw committer.stop("the journal does not reproduce the balances: " + difference);
-      }
-    });
+    new JournalVerification(parts).verify();
   }
 
   /**
@@ -1564,192 +861,9 @@ public final class BudgetLedger {
    */
   @Override
   public String toString() {
-    PilotConfiguration latest = history.latest();
-    return "BudgetLedger[" + latest.council() + " '" + latest.scheme() + "', " + history.versions().size()
-        + " version(s), " + lastSequence() + " events" + (committer.isStopped() ? ", stopped" : "") + "]";
-  }
-
-  // ------------------------------------------------------------------------------------------------ internals
-
-  /**
-   * Runs one attempt of a change, and again after catching up whenever the journal moved on under it (another
-   * server appended first, the store failed before writing, the request or operation was recorded meanwhile), up
-   * to the ledger's attempts. From the second retry on it waits a random moment of up to a few milliseconds, so
-   * that servers that keep colliding fall out of step. Call with no lock held.
-   */
-  private <T> T retrying(Supplier<T> attempt) {
-    if (committer.isDoubtful()) {
-      committer.catchUp();
-    }
-    for (int attempts = 1; ; attempts++) {
-      try {
-        return attempt.get();
-      } catch (Committer.Retry retry) {
-        if (attempts >= maxAttempts) {
-          throw retry.unavailable(attempts);
-        }
-        if (attempts > 1) {
-          LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000L * Math.min(attempts, 8)));
-        }
-        committer.catchUp();
-      }
-    }
-  }
-
-  /**
-   * As {@link #retrying}, and a refusal is judged again after catching up if the store holds events this ledger
-   * has not seen: a request approved on another server is not refused here as still awaiting approval.
-   */
-  private LedgerResult retryingResult(Supplier<LedgerResult> attempt) {
-    long folded = committer.foreignFolded();
-    LedgerResult result = retrying(attempt);
-    if (!result.isApplied() && (committer.foreignFolded() != folded || committer.behindStore())) {
-      committer.catchUp();
-      result = retrying(attempt);
-    }
-    return result;
-  }
-
-  /** Hard caps, checked again before money is reserved: a decision that breaks one is a defect, not spent. */
-  private void checkCaps(PilotConfiguration configuration, SpendRequest request, List<Charge> charges,
-      Instant asOf) {
-    long amount = request.amount().minorUnits();
-    for (Allowance allowance : configuration.allowances()) {
-      if (allowance.scope() == AllowanceScope.REQUEST && allowance.enforcement() == Enforcement.HARD
-          && allowance.appliesTo(request.category()) && amount > allowance.cap().minorUnits()) {
-        throw capBroken(request, allowance, 0);
-      }
-    }
-    for (Charge charge : charges) {
-      UsageKey key = charge.key();
-      Allowance allowance = allowanceWithId(configuration, key.allowanceId());
-      if (allowance.enforcement() == Enforcement.HARD) {
-        long[] sum = balances.sum(AccountKey.of(key), key.period(), asOf);
-        long used = sum[0] + sum[1];
-        if (used > allowance.cap().minorUnits() - charge.amount().minorUnits()) {
-          throw capBroken(request, allowance, used);
-        }
-      }
-    }
-  }
-
-  private LedgerInvariantException capBroken(SpendRequest request, Allowance allowance, long used) {
-    return new LedgerInvariantException("reserving " + request.amount() + " for request " + request.id()
-        + " would take '" + allowance.name() + "' from " + Money.ofMinor(currency, used) + " used over its cap of "
-        + allowance.cap() + "; nothing was reserved");
-  }
-
-  private static Allowance allowanceWithId(PilotConfiguration configuration, AllowanceId id) {
-    for (Allowance allowance : configuration.allowances()) {
-      if (allowance.id().equals(id)) {
-        return allowance;
-      }
-    }
-    throw new IllegalStateException("no allowance with id '" + id + "'");
-  }
-
-  private BudgetPosition positionFor(PilotConfiguration configuration, SpendRequest request,
-      List<UsageKey> keys, Instant asOf) {
-    BudgetPosition.Builder position = BudgetPosition.builder();
-    for (UsageKey key : keys) {
-      position.usage(key, usage(AccountKey.of(key), key.period(), asOf));
-    }
-    Optional<BudgetPeriod> window = SpendRules.cumulativeWindow(configuration, request);
-    if (window.isPresent()) {
-      position.familyWindow(usage(AccountKey.spendingOf(request.familyId()), window.get(), asOf));
-    }
-    AllocationRecord record = balances.allocation(request.familyId());
-    if (record != null) {
-      position.allocation(record);
-    }
-    EvidencePolicy evidence = configuration.evidencePolicy().orElse(null);
-    if (evidence != null && evidence.whenOverdue() != EvidencePolicy.WhenOverdue.NOTHING) {
-      OverdueEvidence overdue = balances.evidence().overdue(request.requestedBy(), request.requestedOn(), currency);
-      if (overdue != null) {
-        position.overdueEvidence(overdue);
-      }
-    }
-    return position.build();
-  }
-
-  /** An account's usage in a period as of an instant: holds lapsed by then are released. */
-  private Usage usage(AccountKey key, BudgetPeriod period, Instant asOf) {
-    long[] sum = balances.sum(key, period, asOf);
-    return Usage.of(period, Money.ofMinor(currency, sum[0]), Money.ofMinor(currency, sum[1]));
-  }
-
-  /** The ledger's now: from its clock, checked, because every lapse and recording time is judged by it. */
-  private Instant now() {
-    return requireNonNull(clock.instant(), "clock.instant()");
-  }
-
-  private PilotConfiguration inTerm(LocalDate date) {
-    PilotConfiguration configuration = history.inForceOn(date);
-    if (!configuration.term().contains(date)) {
-      throw new IllegalArgumentException("date " + date + " is outside the term " + configuration.term());
-    }
-    return configuration;
-  }
-
-  private static BudgetPeriod periodOf(PilotConfiguration configuration, Allowance allowance, LocalDate date) {
-    return allowance.period().periodContaining(date, configuration.term());
-  }
-
-  /** The request's entry; a request this ledger has not seen may have been made on another server. */
-  private Entry known(RequestId requestId) {
-    Entry entry = balances.entry(requestId);
-    if (entry == null) {
-      if (committer.behindStore()) {
-        committer.catchUp();
-      }
-      // Read again either way: another thread's catch-up may have folded the request since the first read.
-      entry = balances.entry(requestId);
-    }
-    if (entry == null) {
-      throw new IllegalArgumentException("requestId " + requestId + " was never submitted to this ledger");
-    }
-    return entry;
-  }
-
-  private static void checkAt(Entry entry, Instant at) {
-    LondonTime.checkInstant("at", at);
-    Instant made = entry.submitted.request().requestedAt();
-    if (at.isBefore(made)) {
-      throw new IllegalArgumentException("at " + LondonTime.format(at) + " is before request "
-          + entry.submitted.requestId() + " was made, at " + LondonTime.format(made));
-    }
-  }
-
-  private void checkAmount(Money amount, String name) {
-    Checks.positive(amount, name);
-    if (!amount.hasCurrency(currency)) {
-      throw new CurrencyMismatchException(name, amount, currency, "the scheme's currency");
-    }
-  }
-
-  private static LedgerResult nothingReserved(RequestId requestId, String verb) {
-    return LedgerResult.refused(LedgerRefusal.NOTHING_RESERVED, "Request " + requestId
-        + " was declined, so there is nothing to " + verb + ".", null, null);
-  }
-
-  private static LedgerResult alreadyResolved(Reservation reservation) {
-    return LedgerResult.refused(LedgerRefusal.ALREADY_RESOLVED, "Request " + reservation.requestId()
-        + " was already " + describe(reservation.status()) + ".", reservation, null);
-  }
-
-  private static String describe(ReservationStatus status) {
-    return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-  }
-
-  private static String pounds(Money money) {
-    return LedgerMessages.pounds(money);
-  }
-
-  // -------------------------------------------------------------------------------------------------- locking
-
-  /** Locks a request's family, then its reservation's team and the pilot, as far as its charges reach. */
-  private Scopes.Held hold(Entry entry) {
-    return scopes.hold(entry.familyId(), entry.reserved);
+    PilotConfiguration latest = parts.history.latest();
+    return "BudgetLedger[" + latest.council() + " '" + latest.scheme() + "', " + parts.history.versions().size()
+        + " version(s), " + lastSequence() + " events" + (parts.folded.isStopped() ? ", stopped" : "") + "]";
   }
 
   // -------------------------------------------------------------------------------------------------- builder
@@ -1844,9 +958,10 @@ public final class BudgetLedger {
 
     /**
      * Sets how many times a change is tried when other servers keep appending to the journal first, or the store
-     * fails before writing, before {@link LedgerUnavailableException} is thrown. Defaults to
-     * {@value BudgetLedger#DEFAULT_ATTEMPTS}: enough for a handful of servers busy on one scheme, and few enough
-     * that a caller hears of a database outage within a second or so.
+     * fails, before {@link LedgerUnavailableException} is thrown; and how many times the store is read to confirm
+     * an answer before {@code CANNOT_CONFIRM}. Defaults to {@value BudgetLedger#DEFAULT_ATTEMPTS}: enough for a
+     * handful of servers busy on one scheme, and few enough that a caller hears of a database outage within a
+     * second or so.
      *
      * @param attempts 1 to 1,000
      * @return this builder
@@ -1864,9 +979,9 @@ public final class BudgetLedger {
      * Builds the ledger, replaying the store's journal if it holds one.
      *
      * @return the ledger, not null
-     * @throws LedgerInvariantException if the stored journal is out of order or breaks an invariant
+     * @throws LedgerStoreException if the store cannot be read
      * @throws JournalMismatchException if the journal was decided in another scheme, or under a version this
-     *     history lacks or has with other rules
+     *     history lacks or has with other rules, or it cannot be folded
      */
     public BudgetLedger build() {
       return new BudgetLedger(this);

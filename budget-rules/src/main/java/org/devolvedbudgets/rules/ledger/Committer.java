@@ -10,35 +10,28 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import org.devolvedbudgets.model.id.OperationId;
 import org.devolvedbudgets.model.id.RequestId;
-import org.devolvedbudgets.rules.ConfigurationHistory;
-import org.devolvedbudgets.rules.Fingerprint;
-import org.devolvedbudgets.rules.ledger.Balances.Entry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The ledger's link to its journal: it numbers, checks, appends and folds the events of changes (in groups, so
- * changes for different families that arrive together are one append), and folds the events other servers
- * appended (catching up).
+ * Writes the ledger's changes to its journal: it numbers, checks, appends and folds the events of changes, in
+ * groups, so that changes for different families that arrive together are one append. It is the only part that
+ * appends to the {@link LedgerStore}; {@link CatchUp} is the only part that reads it.
  *
  * <p><b>Group commit.</b> A change's thread queues its events and, if no other thread is appending, takes the
  * append lock and appends everything queued by then in one call to the store, folds it, and wakes the group's
  * threads; otherwise it waits to be woken, so while one append is in the database the next group gathers. (The
- * waiters do not queue for the lock: handing it from one to the next, each only to find its change already
- * made, cost a thread switch each and kept groups to one or two changes.) Each change in a group holds its own scope locks, so no two changes in a
- * group touch the same family, team or pilot balance, and each is checked against the balances on its own.
+ * waiters do not queue for the lock: handing it from one to the next, each only to find its change already made,
+ * cost a thread switch each and kept groups to one or two changes.) Each change in a group holds its own scope
+ * locks, so no two changes in a group touch the same family, team or pilot balance, and each is checked against
+ * the balances on its own.
  *
  * <p><b>Conflicts and failures.</b> An append is made at the sequence the ledger has folded to. When another
  * writer got there first the store refuses it and every change in the group is told to {@linkplain Retry retry}:
  * its thread releases its locks, catches up and decides again. When the store fails in a way that leaves the
  * outcome unknown, the journal is read back: the group either landed (and is folded) or did not (and retries).
- * No conflict or store failure stops the ledger; only a journal it cannot fold, or events it stored but could
- * not apply, does.
- *
- * <p>Lock order: the catch-up lock, then a family, its team and the pilot ({@link Scopes}), then the append lock.
- * A thread holding scope locks never takes the catch-up lock.
+ * No conflict or store failure stops the ledger; only events it stored but could not apply do.
  *
  * <p>This class is thread-safe.
  */
@@ -46,123 +39,19 @@ final class Committer {
 
   /** The most changes one append carries: enough to amortise a commit, few enough to keep a transaction short. */
   static final int MAX_GROUP = 256;
-  /** Events read from the store per page, when starting and when catching up. */
-  static final int PAGE = 10_000;
 
   private final LedgerStore store;
+  private final Folded folded;
   private final Balances balances;
-  private final Scopes scopes;
   private final Clock clock;
-  private final ConfigurationHistory history;
-  private final ReentrantLock appendLock = new ReentrantLock();
-  private final ReentrantLock catchUpLock = new ReentrantLock();
   private final ConcurrentLinkedQueue<Change> queue = new ConcurrentLinkedQueue<>();
-  private volatile long lastSequence; // written under the append lock
-  private volatile @Nullable String stoppedBecause;
-  /** How many events other writers appended that this ledger has folded; written under the append lock. */
-  private volatile long foreignFolded;
-  /** Set when an append's outcome could not be learnt; the next change catches up first. */
-  private volatile boolean doubtful;
 
-  /** Folds the store's whole journal, a page at a time. */
-  Committer(LedgerStore store, Balances balances, Scopes scopes, Clock clock, ConfigurationHistory history) {
+  Committer(LedgerStore store, Folded folded, Clock clock) {
     this.store = store;
-    this.balances = balances;
-    this.scopes = scopes;
+    this.folded = folded;
+    this.balances = folded.balances;
     this.clock = clock;
-    this.history = history;
-    long[] after = {0};
-    store.readForStart(page -> {
-      for (LedgerEvent event : page) {
-        if (event.sequence() != after[0] + 1) {
-          throw new JournalMismatchException(JournalMismatchException.Reason.OUT_OF_ORDER, event.sequence(),
-              "the store's journal has event " + event.sequence() + " after event " + after[0]);
-        }
-        checkDecidedUnder(history, event);
-        try {
-          balances.apply(List.of(event));
-        } catch (LedgerInvariantException e) {
-          throw new JournalMismatchException(JournalMismatchException.Reason.CANNOT_FOLD, event.sequence(),
-              e.getMessage());
-        }
-        after[0] = event.sequence();
-      }
-    });
-    this.lastSequence = after[0];
   }
-
-  /** Checks that a request was decided under this scheme and one of its versions, unchanged. */
-  static void checkDecidedUnder(ConfigurationHistory history, LedgerEvent event) {
-    if (!(event instanceof LedgerEvent.Submitted)) {
-      return;
-    }
-    LedgerEvent.Submitted submitted = (LedgerEvent.Submitted) event;
-    if (!submitted.schemeId().equals(history.schemeId())) {
-      throw new JournalMismatchException(JournalMismatchException.Reason.OTHER_SCHEME, event.sequence(),
-          "event " + event.sequence() + " was decided in scheme '" + submitted.schemeId() + "', but this ledger "
-              + "runs scheme '" + history.schemeId() + "'");
-    }
-    int version = submitted.decision().configurationVersion();
-    Fingerprint recorded = submitted.configurationFingerprint();
-    Fingerprint ours = history.fingerprint(version).orElseThrow(() -> new JournalMismatchException(
-        JournalMismatchException.Reason.UNKNOWN_VERSION, event.sequence(), "event " + event.sequence()
-            + " was decided under configuration version " + version + ", which this ledger's history does not "
-            + "hold"));
-    if (!recorded.equals(ours)) {
-      throw new JournalMismatchException(JournalMismatchException.Reason.VERSION_CHANGED, event.sequence(),
-          "event " + event.sequence() + " was decided under configuration version " + version
-              + " with fingerprint " + recorded + ", but this ledger's version " + version + " has fingerprint "
-              + ours + "; add a new version instead of changing one requests were decided under");
-    }
-  }
-
-  long lastSequence() {
-    return lastSequence;
-  }
-
-  /** How many events from other writers this ledger has folded since it started, a count that only grows. */
-  long foreignFolded() {
-    return foreignFolded;
-  }
-
-  /** Whether an append's outcome is still unknown: catch up before deciding anything. */
-  boolean isDoubtful() {
-    return doubtful;
-  }
-
-  LedgerStore store() {
-    return store;
-  }
-
-  boolean isStopped() {
-    return stoppedBecause != null;
-  }
-
-  void ensureRunning() {
-    String reason = stoppedBecause;
-    if (reason != null) {
-      throw new LedgerInvariantException("the ledger has stopped accepting changes: " + reason
-          + "; build a new ledger from the store");
-    }
-  }
-
-  /** Stops the ledger for good (the balances could no longer match the journal) and returns why, to throw. */
-  LedgerInvariantException stop(String reason) {
-    stoppedBecause = reason;
-    return new LedgerInvariantException(reason);
-  }
-
-  /** Runs {@code action} with the append lock held: nothing is appended or folded meanwhile. */
-  void exclusively(Runnable action) {
-    appendLock.lock();
-    try {
-      action.run();
-    } finally {
-      appendLock.unlock();
-    }
-  }
-
-  // ------------------------------------------------------------------------------------------------ committing
 
   /** Builds one event once its sequence number and recording time are known. */
   @FunctionalInterface
@@ -201,20 +90,21 @@ final class Committer {
     Change change = new Change(drafts, newRequest, newOperation);
     queue.add(change);
     while (!change.done) {
-      if (appendLock.tryLock()) {
+      if (folded.appendLock.tryLock()) {
         try {
           while (!change.done) {
             lead();
           }
         } finally {
-          appendLock.unlock();
+          folded.appendLock.unlock();
         }
         Change next = queue.peek();
         if (next != null) {
           LockSupport.unpark(next.thread); // the next group's leader
         }
       } else {
-        // Another thread is appending, perhaps this change with its group: wait to be woken (the timeout only guards against a lost wake-up).
+        // Another thread is appending, perhaps this change with its group: wait to be woken (the timeout only
+        // guards against a lost wake-up).
         LockSupport.parkNanos(this, 5_000_000L);
       }
     }
@@ -233,7 +123,7 @@ final class Committer {
   private final List<LedgerEvent> groupEvents = new ArrayList<>();
   private final List<Change> accepted = new ArrayList<>();
   private final List<List<LedgerEvent>> eventsOf = new ArrayList<>();
-  private final List<List<@Nullable Entry>> checks = new ArrayList<>();
+  private final List<List<@Nullable RequestEntry>> checks = new ArrayList<>();
 
   /** Appends a group of queued changes as one. Call with the append lock held. */
   private void lead() {
@@ -248,7 +138,7 @@ final class Committer {
     } finally {
       // An error (out of memory, say) may have struck after the store took the events: fail closed.
       RuntimeException interrupted = completed ? null
-          : stop("an error interrupted an append, so the balances may not match the journal");
+          : folded.stop("an error interrupted an append, so the balances may not match the journal");
       for (Change change : group) {
         if (interrupted != null && change.failure == null) {
           change.failure = interrupted;
@@ -268,17 +158,18 @@ final class Committer {
 
   /** Numbers, checks, appends and folds {@link #group}, recording each change's failure in it. */
   private void appendGroup() {
-    String stopped = stoppedBecause;
+    boolean stopped = folded.isStopped();
+    long last = folded.lastSequence();
     Instant recordedAt = requireNonNull(clock.instant(), "clock.instant()");
     List<LedgerEvent> events = groupEvents;
     // A group of one (every change when there is one caller) has nothing to clash with inside it.
-    Set<RequestId> requests = group.size() == 1 ? Set.of() : new HashSet<>();
-    Set<OperationId> operations = group.size() == 1 ? Set.of() : new HashSet<>();
     boolean alone = group.size() == 1;
+    Set<RequestId> requests = alone ? Set.of() : new HashSet<>();
+    Set<OperationId> operations = alone ? Set.of() : new HashSet<>();
     for (Change change : group) {
       try {
-        if (stopped != null) {
-          ensureRunning();
+        if (stopped) {
+          folded.ensureRunning();
         }
         if (change.newRequest != null && (balances.entry(change.newRequest) != null
             || !alone && !requests.add(change.newRequest))) {
@@ -290,8 +181,7 @@ final class Committer {
           change.failure = Retry.RACED;
           continue;
         }
-        long first = lastSequence + 1 + events.size();
-        List<LedgerEvent> own = numbered(change, first, recordedAt);
+        List<LedgerEvent> own = numbered(change, last + 1 + events.size(), recordedAt);
         checks.add(balances.check(own));
         eventsOf.add(own);
         accepted.add(change);
@@ -305,7 +195,7 @@ final class Committer {
     }
     boolean landed;
     try {
-      store.append(lastSequence, List.copyOf(events));
+      store.append(last, List.copyOf(events));
       landed = true;
     } catch (ConcurrentAppendException e) {
       fail(accepted, Retry.CONFLICT);
@@ -314,20 +204,20 @@ final class Committer {
       fail(accepted, e); // the store refused the events themselves: a defect, not a reason to retry
       return;
     } catch (RuntimeException e) {
-      landed = settle(events, accepted, e);
+      landed = settle(last, events, accepted, e);
     }
     if (!landed) {
       return;
     }
-    lastSequence += events.size();
     for (int i = 0; i < accepted.size(); i++) {
       try {
-        balances.applyChecked(eventsOf.get(i), checks.get(i));
+        folded.foldOwn(eventsOf.get(i), checks.get(i));
       } catch (RuntimeException e) {
-        accepted.get(i).failure = stop("events " + eventsOf.get(i).get(0).sequence()
+        accepted.get(i).failure = folded.stop("events " + eventsOf.get(i).get(0).sequence()
             + " onwards were stored but could not be applied: " + e.getMessage());
       }
     }
+    folded.appendedTo(last + events.size());
   }
 
   /** A change's events, numbered from {@code first}, as an immutable list (most changes make one or two). */
@@ -350,13 +240,13 @@ final class Committer {
    * After a store failure, reads the journal back to learn whether the events landed. Returns true if they did;
    * otherwise tells the group to retry and returns false.
    */
-  private boolean settle(List<LedgerEvent> events, List<Change> accepted, RuntimeException failure) {
+  private boolean settle(long last, List<LedgerEvent> events, List<Change> accepted, RuntimeException failure) {
     List<LedgerEvent> stored;
     try {
-      stored = store.read(lastSequence, events.size());
+      stored = store.read(last, events.size());
     } catch (RuntimeException unreadable) {
       failure.addSuppressed(unreadable);
-      doubtful = true;
+      folded.doubtful(true);
       fail(accepted, new Retry(LedgerUnavailableException.Reason.OUTCOME_UNKNOWN, failure));
       return false;
     }
@@ -371,91 +261,6 @@ final class Committer {
   private static void fail(List<Change> changes, RuntimeException failure) {
     for (Change change : changes) {
       change.failure = failure;
-    }
-  }
-
-  // ------------------------------------------------------------------------------------------------ catching up
-
-  /**
-   * Folds the events other writers appended since this ledger's last, each with its scopes locked, so that the
-   * next decision sees them. Call with no scope lock held.
-   *
-   * @return how many events were folded
-   * @throws LedgerUnavailableException if the store cannot be read ({@code STORE_FAILED})
-   * @throws JournalMismatchException if an event was decided under other rules (the ledger stops)
-   * @throws LedgerInvariantException if an event cannot be folded (the ledger stops)
-   */
-  int catchUp() {
-    catchUpLock.lock();
-    try {
-      int folded = 0;
-      while (true) {
-        List<LedgerEvent> page;
-        try {
-          page = store.read(lastSequence, PAGE);
-        } catch (RuntimeException e) {
-          throw new LedgerUnavailableException(LedgerUnavailableException.Reason.STORE_FAILED, 1, e);
-        }
-        for (LedgerEvent event : page) {
-          if (fold(event)) {
-            folded++;
-          }
-        }
-        if (page.size() < PAGE) {
-          doubtful = false;
-          return folded;
-        }
-      }
-    } finally {
-      catchUpLock.unlock();
-    }
-  }
-
-  /** Whether the store holds events this ledger has not folded; false if the store cannot tell now. */
-  boolean behindStore() {
-    try {
-      return store.lastSequence() > lastSequence;
-    } catch (RuntimeException e) {
-      return false;
-    }
-  }
-
-  /** Folds one event another writer appended, unless it is folded already. */
-  private boolean fold(LedgerEvent event) {
-    Entry entry = event instanceof LedgerEvent.RequestEvent
-        ? balances.entry(((LedgerEvent.RequestEvent) event).requestId()) : null;
-    LedgerEvent.@Nullable Reserved reserved = event instanceof LedgerEvent.Reserved ? (LedgerEvent.Reserved) event
-        : entry == null ? null : entry.reserved;
-    Scopes.Held held = scopes.hold(event.familyId(), reserved);
-    try {
-      appendLock.lock();
-      try {
-        ensureRunning();
-        if (event.sequence() <= lastSequence) {
-          return false;
-        }
-        if (event.sequence() != lastSequence + 1) {
-          throw stop("the store returned event " + event.sequence() + " after event " + lastSequence);
-        }
-        try {
-          checkDecidedUnder(history, event);
-        } catch (JournalMismatchException e) {
-          stoppedBecause = e.getMessage();
-          throw e;
-        }
-        try {
-          balances.apply(List.of(event));
-        } catch (RuntimeException e) {
-          throw stop("event " + event.sequence() + " from the store cannot be folded: " + e.getMessage());
-        }
-        lastSequence = event.sequence();
-        foreignFolded++;
-        return true;
-      } finally {
-        appendLock.unlock();
-      }
-    } finally {
-      held.release();
     }
   }
 
@@ -477,6 +282,10 @@ final class Committer {
     Retry(LedgerUnavailableException.Reason reason, @Nullable Throwable cause) {
       super(reason.name(), cause, false, false);
       this.reason = reason;
+    }
+
+    LedgerUnavailableException.Reason reason() {
+      return reason;
     }
 
     LedgerUnavailableException unavailable(int attempts) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.money.CurrencyUnit;
@@ -24,14 +25,15 @@ import org.devolvedbudgets.rules.position.OverdueEvidence;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The evidence the ledger's paid spends need, folded from {@link Posted} and {@link EvidenceReceived} events:
- * each spend's {@link EvidenceDue} items, and which spends still lack some, by worker, team and family.
+ * The evidence the ledger's paid spends need: a projection folded from {@link Posted} and {@link EvidenceReceived}
+ * events, giving each spend's {@link EvidenceDue} items, and which spends still lack some, by worker, team and
+ * family.
  *
- * <p>Thread safety: changes come from {@link Balances}, one at a time under the ledger's append lock; queries and
- * decisions read from any thread. Each spend's items are an immutable list replaced whole, so a reader sees a
- * spend before or after a change, never halfway.
+ * <p>Thread safety: events are folded one at a time under the ledger's append lock; queries and decisions read
+ * from any thread. Each spend's items are an immutable list replaced whole, so a reader sees a spend before or
+ * after a change, never halfway.
  */
-final class EvidenceBook {
+final class EvidenceBook implements View {
 
   private final ConfigurationHistory history;
   private final boolean tracked;
@@ -45,11 +47,22 @@ final class EvidenceBook {
     this.tracked = history.versions().stream().anyMatch(version -> version.evidencePolicy().isPresent());
   }
 
-  /** Notes the evidence a spend needs now that it is paid, under the version its request was decided under. */
-  void posted(Submitted submitted, Posted posted) {
-    if (!tracked) {
-      return;
+  @Override
+  public void fold(LedgerEvent event, @Nullable RequestEntry entry) {
+    if (event instanceof Posted && tracked) {
+      posted(Objects.requireNonNull(entry).submitted, (Posted) event);
+    } else if (event instanceof EvidenceReceived) {
+      received((EvidenceReceived) event);
     }
+  }
+
+  @Override
+  public void describeInto(Map<String, String> lines) {
+    spends.forEach((id, due) -> lines.put("evidence " + id, due.toString()));
+  }
+
+  /** Notes the evidence a spend needs now that it is paid, under the version its request was decided under. */
+  private void posted(Submitted submitted, Posted posted) {
     PilotConfiguration configuration = history.inForceOn(submitted.request().requestedOn());
     EvidencePolicy policy = configuration.evidencePolicy().orElse(null);
     if (policy == null) {
@@ -67,7 +80,7 @@ final class EvidenceBook {
   }
 
   /** Meets the spend's open items that accept the evidence's kind; a spend with none open leaves the indexes. */
-  void received(EvidenceReceived received) {
+  private void received(EvidenceReceived received) {
     List<EvidenceDue> due = spends.get(received.requestId());
     if (due == null) {
       return; // a spend that needed no evidence: the event is kept in the journal, nothing is due

@@ -57,6 +57,17 @@ public final class EvidenceDue {
     this.receivedOn = receivedOn;
   }
 
+  /** The items of {@code due} overdue on {@code day}, in the same order. */
+  static List<EvidenceDue> overdueOn(List<EvidenceDue> due, LocalDate day) {
+    List<EvidenceDue> overdue = new ArrayList<>(due.size());
+    for (EvidenceDue item : due) {
+      if (item.isOverdueOn(day)) {
+        overdue.add(item);
+      }
+    }
+    return List.copyOf(overdue);
+  }
+
   /**
    * Returns what evidence a spend needs once paid, none received yet: one item per requirement of the policy
    * that applies to it ({@link EvidencePolicy#requirementsFor}), in the policy's order.

@@ -5,15 +5,20 @@ import static java.util.Objects.requireNonNull;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when a {@link BudgetLedger} could not make a change now, though nothing is wrong with it: other servers
- * kept appending first, or the store failed. The ledger is not stopped, and the operation is <b>safe to retry</b>
- * with the same request id or operation id: if the change did land (which only {@link Reason#OUTCOME_UNKNOWN}
- * allows), the retry returns its result and changes nothing.
+ * Thrown when a {@link BudgetLedger} could not make a change, or could not confirm an answer, now, though nothing
+ * is wrong with it: other servers kept appending first, or the store failed or could not be read. The ledger is
+ * not stopped, and the operation is <b>safe to retry</b> with the same request id or operation id: if the change
+ * did land (which only {@link Reason#OUTCOME_UNKNOWN} allows), the retry returns its result and changes nothing.
+ * {@link #isRetryable()} is always true.
+ *
+ * <p>A ledger never answers from a state it could not confirm: when it would have to say "unknown request",
+ * return a retry's first result or refuse a change, and the store cannot be read to check that another server
+ * has not changed the answer, it throws this with {@link Reason#CANNOT_CONFIRM} instead of guessing.
  *
  * <p>The {@link #reason()} is a stable code; the message gives the number of attempts and, for a store failure,
  * the store's own message as the cause.
  */
-public final class LedgerUnavailableException extends RuntimeException {
+public final class LedgerUnavailableException extends LedgerException {
 
   private static final long serialVersionUID = 1L;
 
@@ -27,7 +32,13 @@ public final class LedgerUnavailableException extends RuntimeException {
      * The store failed while writing and the journal could not be read back to find out whether the change
      * landed. A retry with the same id settles it.
      */
-    OUTCOME_UNKNOWN
+    OUTCOME_UNKNOWN,
+    /**
+     * The store could not be read to confirm the answer: a request or operation id this ledger has not seen, a
+     * refusal another server's change may have overtaken, or a retry's first result that the journal must still
+     * hold. Nothing was changed.
+     */
+    CANNOT_CONFIRM
   }
 
   /** Why the change could not be made. */
@@ -60,6 +71,9 @@ public final class LedgerUnavailableException extends RuntimeException {
       case STORE_FAILED:
         return "the store failed after " + tries + " before anything was written; nothing was changed, and "
             + "retrying with the same id is safe";
+      case CANNOT_CONFIRM:
+        return "the store could not be read to confirm the answer, after " + tries + "; nothing was changed, and "
+            + "retrying with the same id is safe";
       default:
         return "the store failed while writing and the journal could not be read back, after " + tries
             + "; retry with the same id to settle whether the change was made";
@@ -73,6 +87,26 @@ public final class LedgerUnavailableException extends RuntimeException {
    */
   public Reason reason() {
     return reason;
+  }
+
+  /**
+   * Returns the reason's name.
+   *
+   * @return the code, not null
+   */
+  @Override
+  public String code() {
+    return reason.name();
+  }
+
+  /**
+   * Returns true: the cause is passing, and the same call with the same id is safe to make again.
+   *
+   * @return true
+   */
+  @Override
+  public boolean isRetryable() {
+    return true;
   }
 
   /**

@@ -1,6 +1,5 @@
 package org.devolvedbudgets.rules.ledger;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,28 +16,33 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a caller asked for under an operation id, in the terms its event records, so that a retry can be
  * compared with the change made first. A component the kind of change does not have is null on both sides.
+ *
+ * <p>Retries forgive the clock: the time a change was made ({@code at}, and an allocation's day) is not part of
+ * what is compared, because a retry after a timeout naturally carries a new {@code Instant.now()}. The time first
+ * recorded stands.
  */
 record Operation(String kind, FamilyId familyId, @Nullable RequestId requestId, @Nullable Money amount,
-    WorkerId actor, @Nullable ApprovalRole role, @Nullable TeamId team, @Nullable Instant at,
-    @Nullable AllocationRecord allocation, @Nullable EvidenceKind evidence, @Nullable String reference) {
+    WorkerId actor, @Nullable ApprovalRole role, @Nullable TeamId team, @Nullable AllocationRecord allocation,
+    @Nullable EvidenceKind evidence, @Nullable String reference) {
 
   static Operation approve(FamilyId familyId, RequestId requestId, WorkerId actor, ApprovalRole role,
-      @Nullable TeamId team, Instant at) {
-    return new Operation("approve", familyId, requestId, null, actor, role, team, at, null, null, null);
+      @Nullable TeamId team) {
+    return new Operation("approve", familyId, requestId, null, actor, role, team, null, null, null);
   }
 
   static Operation request(String kind, FamilyId familyId, RequestId requestId, @Nullable Money amount,
-      WorkerId actor, Instant at) {
-    return new Operation(kind, familyId, requestId, amount, actor, null, null, at, null, null, null);
+      WorkerId actor) {
+    return new Operation(kind, familyId, requestId, amount, actor, null, null, null, null, null);
   }
 
-  static Operation evidence(FamilyId familyId, RequestId requestId, WorkerId actor, Instant at, EvidenceKind kind,
+  static Operation evidence(FamilyId familyId, RequestId requestId, WorkerId actor, EvidenceKind kind,
       String reference) {
-    return new Operation("evidence", familyId, requestId, null, actor, null, null, at, null, kind, reference);
+    return new Operation("evidence", familyId, requestId, null, actor, null, null, null, kind, reference);
   }
 
+  /** An allocation, compared on everything but its day. */
   static Operation allocation(AllocationRecord record, WorkerId actor) {
-    return new Operation("allocate", record.familyId(), null, null, actor, null, null, null, record, null, null);
+    return new Operation("allocate", record.familyId(), null, null, actor, null, null, record, null, null);
   }
 
   /** What the recorded event says was asked for. */
@@ -48,33 +52,32 @@ record Operation(String kind, FamilyId familyId, @Nullable RequestId requestId, 
     }
     if (event instanceof LedgerEvent.Approved) {
       LedgerEvent.Approved approved = (LedgerEvent.Approved) event;
-      return new Operation("approve", approved.familyId(), approved.requestId(), null, approved.actor(),
-          approved.role(), approved.team().orElse(null), approved.at(), null, null, null);
+      return approve(approved.familyId(), approved.requestId(), approved.actor(), approved.role(),
+          approved.team().orElse(null));
     }
     if (event instanceof LedgerEvent.Rejected) {
       LedgerEvent.Rejected rejected = (LedgerEvent.Rejected) event;
-      return request("reject", rejected.familyId(), rejected.requestId(), null, rejected.actor(), rejected.at());
+      return request("reject", rejected.familyId(), rejected.requestId(), null, rejected.actor());
     }
     if (event instanceof LedgerEvent.Posted) {
       LedgerEvent.Posted posted = (LedgerEvent.Posted) event;
-      return request("post", posted.familyId(), posted.requestId(), posted.amount(), posted.actor(), posted.at());
+      return request("post", posted.familyId(), posted.requestId(), posted.amount(), posted.actor());
     }
     if (event instanceof LedgerEvent.Voided) {
       LedgerEvent.Voided voided = (LedgerEvent.Voided) event;
-      return request("void", voided.familyId(), voided.requestId(), null, voided.actor(), voided.at());
+      return request("void", voided.familyId(), voided.requestId(), null, voided.actor());
     }
     if (event instanceof LedgerEvent.Refunded) {
       LedgerEvent.Refunded refunded = (LedgerEvent.Refunded) event;
-      return request("refund", refunded.familyId(), refunded.requestId(), refunded.amount(), refunded.actor(),
-          refunded.at());
+      return request("refund", refunded.familyId(), refunded.requestId(), refunded.amount(), refunded.actor());
     }
     if (event instanceof LedgerEvent.Repaid) {
       LedgerEvent.Repaid repaid = (LedgerEvent.Repaid) event;
-      return request("repay", repaid.familyId(), repaid.requestId(), repaid.amount(), repaid.actor(), repaid.at());
+      return request("repay", repaid.familyId(), repaid.requestId(), repaid.amount(), repaid.actor());
     }
     if (event instanceof LedgerEvent.EvidenceReceived) {
       LedgerEvent.EvidenceReceived received = (LedgerEvent.EvidenceReceived) event;
-      return evidence(received.familyId(), received.requestId(), received.actor(), received.at(), received.kind(),
+      return evidence(received.familyId(), received.requestId(), received.actor(), received.kind(),
           received.reference());
     }
     throw new IllegalArgumentException("a " + event.getClass().getSimpleName() + " event has no operation");
@@ -93,8 +96,10 @@ record Operation(String kind, FamilyId familyId, @Nullable RequestId requestId, 
     differs(fields, "actor", actor, retry.actor);
     differs(fields, "role", role, retry.role);
     differs(fields, "team", team, retry.team);
-    differs(fields, "at", at, retry.at);
-    differs(fields, "allocation", allocation, retry.allocation);
+    if (allocation != null && retry.allocation != null && (allocation.method() != retry.allocation.method()
+        || allocation.arm() != retry.allocation.arm() || !allocation.stratum().equals(retry.allocation.stratum()))) {
+      fields.add("allocation"); // not its day: retries forgive the clock
+    }
     differs(fields, "kind", evidence, retry.evidence);
     differs(fields, "reference", reference, retry.reference);
     return fields;

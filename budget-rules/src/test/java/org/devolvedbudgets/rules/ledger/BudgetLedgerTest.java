@@ -305,7 +305,7 @@ class BudgetLedgerTest {
   void rejectsArgumentsThatCouldNeverBeRightNamingTheParameterAndValue() {
     ledger.submit(request("R-1", "300.00"));
     RequestId id = RequestId.of("R-1");
-    assertEquals("requestId R-9 was never submitted to this ledger", assertThrows(IllegalArgumentException.class,
+    assertEquals("requestId R-9 was never submitted in this scheme's journal", assertThrows(IllegalArgumentException.class,
         () -> ledger.post(RequestId.of("R-9"), gbp("1.00"), WORKER, START)).getMessage());
     assertEquals("actualAmount must be more than nothing, but was GBP -1.00", assertThrows(
         IllegalArgumentException.class, () -> ledger.post(id, gbp("-1.00"), WORKER, START)).getMessage());

@@ -19,6 +19,7 @@ public final class FaultyStore implements LedgerStore {
   private final AtomicInteger failAfterWriting = new AtomicInteger();
   private final AtomicInteger failReads = new AtomicInteger();
   private volatile long delayMillis;
+  private volatile boolean down;
   private final AtomicInteger appends = new AtomicInteger();
 
   /**
@@ -75,6 +76,24 @@ public final class FaultyStore implements LedgerStore {
   }
 
   /**
+   * Takes the database away, or brings it back: while it is down every call fails, reads and appends alike (an
+   * append fails before writing), as when a server loses its connection to the database.
+   *
+   * @param down whether the database is away
+   * @return this store
+   */
+  public FaultyStore down(boolean down) {
+    this.down = down;
+    return this;
+  }
+
+  private void checkUp() {
+    if (down) {
+      throw new LedgerStoreException("the database is unreachable (fault injected: down)", null);
+    }
+  }
+
+  /**
    * Returns how many appends were attempted, faulty ones included.
    *
    * @return the count
@@ -89,12 +108,14 @@ public final class FaultyStore implements LedgerStore {
 
   @Override
   public long lastSequence() {
+    checkUp();
     return store.lastSequence();
   }
 
   @Override
   public void append(long expectedLastSequence, List<LedgerEvent> events) {
     appends.incrementAndGet();
+    checkUp();
     long delay = delayMillis;
     if (delay > 0) {
       try {
@@ -115,6 +136,7 @@ public final class FaultyStore implements LedgerStore {
 
   @Override
   public List<LedgerEvent> read(long afterSequence, int maxEvents) {
+    checkUp();
     if (take(failReads)) {
       throw new LedgerStoreException("the database is unreachable (fault injected on reading)", null);
     }
@@ -123,6 +145,7 @@ public final class FaultyStore implements LedgerStore {
 
   @Override
   public List<LedgerEvent> readFamily(FamilyId familyId) {
+    checkUp();
     return store.readFamily(familyId);
   }
 }

@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Model-based: random sequences of submits, retries, approvals, posts, voids, refunds and expiry sweeps run
- * against the ledger and against a few lines of reference model, compared after every step. QuickTheories
+ * against the ledger and against a few lines of reference model, compared after every step: balances, each
+ * reservation, and the approval queue (exactly the requests awaiting approval and not lapsed, in the order made). QuickTheories
  * prints the seed ("Seed was ...") and the shrunk sequence; replay with {@code qt().withFixedSeed(seed)}.
  *
  * <p>The scheme: £1,000 per family over the pilot (hard), a worker's own authority up to £200, a team manager
@@ -255,6 +256,11 @@ class LedgerModelTest {
         assertEquals(Optional.ofNullable(model.effective(now)),
             ledger.reservation(model.request.id()).map(Reservation::status), trace::toString);
       }
+      // The approval queue holds exactly the requests awaiting approval and not lapsed, in the order made.
+      assertEquals(requests.stream().filter(model -> model.effective(now) == ReservationStatus.AWAITING_APPROVAL)
+              .map(model -> model.request.id()).collect(Collectors.toList()),
+          ledger.approvalQueue().stream().map(AwaitingApproval::requestId).collect(Collectors.toList()),
+          trace::toString);
     }
   }
 

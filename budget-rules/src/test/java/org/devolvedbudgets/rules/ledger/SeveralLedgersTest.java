@@ -125,8 +125,10 @@ class SeveralLedgersTest {
     assertTrue(ledger.post(id, RequestId.of("R-1"), gbp("250.00"), WORKER, START).isApplied());
     OperationConflictException amount = assertThrows(OperationConflictException.class,
         () -> ledger.post(id, RequestId.of("R-1"), gbp("260.00"), WORKER, START.plusSeconds(1)));
-    assertEquals(List.of("amount", "at"), amount.fields());
-    assertEquals("operation op-1 was already used with different amount, at", amount.getMessage());
+    assertEquals(List.of("amount"), amount.fields(), "the time is forgiven; the amount is not");
+    assertEquals("operation op-1 was already used with different amount", amount.getMessage());
+    assertEquals("OPERATION_CONFLICT", amount.code());
+    assertFalse(amount.isRetryable());
     OperationConflictException kind = assertThrows(OperationConflictException.class,
         () -> ledger.refund(id, RequestId.of("R-1"), gbp("10.00"), WORKER, START));
     assertEquals(List.of("operation"), kind.fields());
