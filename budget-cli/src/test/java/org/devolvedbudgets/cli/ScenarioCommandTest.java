@@ -193,7 +193,26 @@ class ScenarioCommandTest {
         + "to the file"), result.err());
     assertTrue(result.err().contains("$.evaluation: is part of scenario format 2"), result.err());
     assertEquals(2, replay(shippedWith("01-hillingdon-within-authority.json", "\"name\"",
-        "\"format\": 3, \"name\"").toString()).code(), "a format this runner does not know");
+        "\"format\": 4, \"name\"").toString()).code(), "a format this runner does not know");
+  }
+
+  @Test
+  void aFormatTwoFileCannotCheckTheApprovalQueue() throws IOException {
+    Path file = shippedWith("26-wigan-approval-queue.json", "\"format\": 3,", "\"format\": 2,");
+    Outcome result = replay(file.toString());
+    assertEquals(2, result.code());
+    assertTrue(result.err().contains("$.steps[4].expect.approvalQueue: is an expectation of scenario format 3: add "
+        + "\"format\": 3 to the file"), result.err());
+  }
+
+  @Test
+  void aWrongApprovalQueueListsBothInOrder() throws IOException {
+    Path file = shippedWith("26-wigan-approval-queue.json", "\"approvalQueue\": [\"wig-q1\", \"wig-q3\"]",
+        "\"approvalQueue\": [\"wig-q3\", \"wig-q1\"]");
+    Outcome result = replay(file.toString());
+    assertEquals(1, result.code(), result.err());
+    assertTrue(result.out().contains("approvalQueue: expected [wig-q3, wig-q1], actual [wig-q1, wig-q3]"),
+        result.out());
   }
 
   @Test

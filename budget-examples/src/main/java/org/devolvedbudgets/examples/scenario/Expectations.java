@@ -42,6 +42,9 @@ final class Expectations {
   static final Set<String> SINCE_FORMAT_2 = Set.of("retry", "conflict", "approvalRefusals", "version",
       "evidenceDue", "evidenceOverdue", "repaymentOutstanding", "repaymentOverdue");
 
+  /** The expectations that need {@code "format": 3}. */
+  static final Set<String> SINCE_FORMAT_3 = Set.of("approvalQueue");
+
   @Nullable Outcome outcome;
   @Nullable List<FindingCode> findings;
   @Nullable ApprovalRole role;
@@ -60,6 +63,8 @@ final class Expectations {
   /** What is still to be repaid, and overdue on the check's day, on a check's family's, team's or pilot's spends. */
   @Nullable Money repaymentOutstanding;
   @Nullable Money repaymentOverdue;
+  /** The request ids a check's approval queue should hold, in its order (oldest first). */
+  @Nullable List<RequestId> approvalQueue;
   /** Allowance name to expected amounts: by holder id, or under the empty key for "the step's holder". */
   final Map<String, Map<String, Money>> remaining = new LinkedHashMap<>();
 
@@ -75,6 +80,14 @@ final class Expectations {
         if (SINCE_FORMAT_2.contains(field)) {
           problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf(field),
               "is an expectation of scenario format 2: add \"format\": 2 to the file"));
+        }
+      }
+    }
+    if (format < 3) {
+      for (String field : json.fieldNames()) {
+        if (SINCE_FORMAT_3.contains(field)) {
+          problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf(field),
+              "is an expectation of scenario format 3: add \"format\": 3 to the file"));
         }
       }
     }
@@ -127,6 +140,15 @@ final class Expectations {
         }
         ids.sort(null);
         expect.expired = ids;
+      });
+    }
+    if (json.has("approvalQueue")) {
+      problems.succeeded(() -> {
+        List<RequestId> ids = new ArrayList<>();
+        for (JsonValue id : json.array("approvalQueue")) {
+          ids.add(id.identifier("a request id", RequestId::of));
+        }
+        expect.approvalQueue = ids;
       });
     }
     if (json.has("arm")) {

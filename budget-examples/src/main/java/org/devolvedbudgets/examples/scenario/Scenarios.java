@@ -43,7 +43,7 @@ public final class Scenarios {
   public static final int MAX_FILE_BYTES = JsonDocument.MAX_BYTES;
 
   /** The newest scenario format this runner reads; a file without {@code "format"} is format 1. */
-  public static final int FORMAT = 2;
+  public static final int FORMAT = 3;
 
   private static final String[] FIELDS = {"format", "name", "description", "configuration", "configurations",
       "start", "approvalHold", "steps", "evaluation"};

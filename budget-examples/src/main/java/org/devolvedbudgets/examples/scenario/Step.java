@@ -41,6 +41,7 @@ import org.devolvedbudgets.model.text.SafeText;
 import org.devolvedbudgets.rules.Approver;
 import org.devolvedbudgets.rules.FindingCode;
 import org.devolvedbudgets.rules.allocation.AllocationRecord;
+import org.devolvedbudgets.rules.ledger.AwaitingApproval;
 import org.devolvedbudgets.rules.ledger.EvidenceDue;
 import org.devolvedbudgets.rules.ledger.IdempotencyConflictException;
 import org.devolvedbudgets.rules.ledger.LedgerResult;
@@ -112,7 +113,13 @@ abstract class Step {
         return new Allocate(number, json, format);
       case "check":
         needsFormat2(json, format);
-        fields(json, format, Set.of(), "step", "at", "expect", "date", "family", "team", "worker");
+        fields(json, format, Set.of(), "step", "at", "expect", "date", "family", "team", "worker", "approver",
+            "role");
+        if (format < 3 && (json.has("approver") || json.has("role"))) {
+          throw new FileReadException(json.document().name(), FileProblemCode.BAD_VALUE,
+              json.pathOf(json.has("approver") ? "approver" : "role"),
+              "is a field of scenario format 3: add \"format\": 3 to the file", null);
+        }
         return new Check(number, json, format);
       default:
         throw json.child("step").problem(FileProblemCode.BAD_VALUE, "must be one of " + List.of(KINDS) + ", but was "
@@ -540,18 +547,21 @@ abstract class Step {
   }
 
   /**
-   * Checks the remaining budget of a family, a team or the pilot on a date, which may be in a closed period; and the
-   * evidence still due, and overdue on that date, from a family's, a team's or a worker's spends.
+   * Checks the remaining budget of a family, a team or the pilot on a date, which may be in a closed period; the
+   * evidence still due, and overdue on that date, from a family's, a team's or a worker's spends; the repayments
+   * outstanding; and (format 3) the approval queue: the pilot's, a team's, or an approver's.
    */
   static final class Check extends Step {
     final @Nullable LocalDate date;
     final @Nullable FamilyId family;
     final @Nullable TeamId team;
     final @Nullable WorkerId worker;
+    /** The manager whose approval queue is checked: {@code approver} in {@code role}, of {@code team} if given. */
+    final @Nullable Approver approver;
 
     Check(int number, JsonValue json, int format) {
       super(number, json, format, "remaining", "evidenceDue", "evidenceOverdue", "repaymentOutstanding",
-          "repaymentOverdue");
+          "repaymentOverdue", "approvalQueue");
       ProblemCollector problems = new ProblemCollector(json.document());
       this.date = json.has("date") ? problems.attempt(() -> json.date("date")) : null;
       this.family = json.has("family") ? problems.attempt(() -> json.identifier("family", "a family id",
@@ -559,25 +569,53 @@ abstract class Step {
       this.team = json.has("team") ? problems.attempt(() -> json.identifier("team", "a team id", TeamId::of)) : null;
       this.worker = json.has("worker") ? problems.attempt(() -> json.identifier("worker", "a worker id",
           WorkerId::of)) : null;
+      this.approver = json.has("approver") || json.has("role") ? problems.attempt(() -> approver(json)) : null;
       boolean evidence = expect.evidenceDue != null || expect.evidenceOverdue != null;
       boolean repayment = expect.repaymentOutstanding != null || expect.repaymentOverdue != null;
-      if ((json.has("family") ? 1 : 0) + (json.has("team") ? 1 : 0) + (json.has("worker") ? 1 : 0) > 1) {
-        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.path(),
-            "a check is for one holder: give \"family\", \"team\" or \"worker\", or none for the pilot"));
+      boolean queue = expect.approvalQueue != null;
+      if ((json.has("family") ? 1 : 0) + (json.has("team") && !json.has("approver") ? 1 : 0)
+          + (json.has("worker") ? 1 : 0) + (json.has("approver") ? 1 : 0) > 1) {
+        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.path(), "a check is for one holder: give "
+            + "\"family\", \"team\", \"worker\" or \"approver\" (with \"role\" and, for a team-level role, \"team\"), "
+            + "or none for the pilot"));
       }
-      if (expect.remaining.isEmpty() && !evidence && !repayment) {
+      if (expect.remaining.isEmpty() && !evidence && !repayment && !queue) {
         problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf("expect"), "a check needs \"remaining\", "
-            + "\"evidenceDue\", \"evidenceOverdue\", \"repaymentOutstanding\" or \"repaymentOverdue\" to expect"));
+            + "\"evidenceDue\", \"evidenceOverdue\", \"repaymentOutstanding\", \"repaymentOverdue\" or "
+            + "\"approvalQueue\" to expect"));
       }
-      if (json.has("worker") && (!expect.remaining.isEmpty() || repayment)) {
-        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf("worker"), "a worker has no budget or "
-            + "repayments of their own: check those for a family, a team or the pilot"));
+      if (json.has("worker") && (!expect.remaining.isEmpty() || repayment || queue)) {
+        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf("worker"), "a worker has no budget, "
+            + "repayments or approval queue of their own: check those for a family, a team, an approver or the pilot"));
+      }
+      if (json.has("approver") && (!expect.remaining.isEmpty() || repayment || evidence)) {
+        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf("approver"), "an approver is checked for "
+            + "their approval queue only"));
+      }
+      if (queue && json.has("family")) {
+        problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf("family"), "the approval queue is "
+            + "checked for the pilot, a team or an approver, not a family"));
       }
       if (evidence && !json.has("family") && !json.has("team") && !json.has("worker")) {
         problems.add(FileProblem.of(FileProblemCode.BAD_VALUE, json.pathOf("expect"),
             "evidence is checked for a family, a team or a worker: give one"));
       }
       problems.throwIfAny();
+    }
+
+    private static Approver approver(JsonValue json) {
+      if (!json.has("approver") || !json.has("role")) {
+        throw json.child(json.has("approver") ? "approver" : "role").problem(FileProblemCode.MISSING_FIELD,
+            "an approver's queue needs both \"approver\" and \"role\"");
+      }
+      WorkerId id = json.identifier("approver", "a worker id", WorkerId::of);
+      ApprovalRole role = json.enumValue("role", ApprovalRole.class);
+      if (role.isTeamLevel() && !json.has("team")) {
+        throw json.child("role").problem(FileProblemCode.MISSING_FIELD, "a " + role
+            + " approves for one team: give \"team\"");
+      }
+      return json.has("team") ? Approver.of(id, role, json.identifier("team", "a team id", TeamId::of))
+          : Approver.of(id, role);
     }
 
     @Override
@@ -604,8 +642,15 @@ abstract class Step {
         Expectations.compare(mismatches, "repaymentOverdue", expect.repaymentOverdue,
             owed.stream().map(status -> status.overdueOn(day)).reduce(zero, Money::plus));
       }
-      return result("check " + (family != null ? "family " + family : team != null ? "team " + team
-          : worker != null ? "worker " + worker : "the pilot") + " on " + day, mismatches);
+      if (expect.approvalQueue != null) {
+        List<AwaitingApproval> queue = approver != null ? run.ledger.approvalQueue(approver)
+            : team != null ? run.ledger.approvalQueue(team) : run.ledger.approvalQueue();
+        Expectations.compare(mismatches, "approvalQueue", expect.approvalQueue,
+            queue.stream().map(AwaitingApproval::requestId).toList());
+      }
+      return result("check " + (approver != null ? "approver " + approver.workerId() : family != null
+          ? "family " + family : team != null ? "team " + team : worker != null ? "worker " + worker : "the pilot")
+          + " on " + day, mismatches);
     }
   }
 
