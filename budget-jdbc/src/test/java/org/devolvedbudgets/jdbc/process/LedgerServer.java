@@ -28,6 +28,7 @@ import org.devolvedbudgets.model.spend.SpendRequest;
 import org.devolvedbudgets.rules.Approver;
 import org.devolvedbudgets.rules.Outcome;
 import org.devolvedbudgets.rules.TestPilots;
+import org.devolvedbudgets.rules.ledger.AwaitingApproval;
 import org.devolvedbudgets.rules.ledger.BudgetLedger;
 import org.devolvedbudgets.rules.ledger.LedgerResult;
 import org.devolvedbudgets.rules.ledger.LedgerUnavailableException;
@@ -42,6 +43,8 @@ import org.devolvedbudgets.rules.position.RemainingBudget;
  * milliseconds (0: until killed), the log file, a folder where servers meet when done, and the run's name (in
  * every request id, so that servers of one run know each other's requests and a restarted writer makes new
  * ones).
+ *
+ * <p>Requests needing approval are approved from the approval queue, by a server other than the one that made them.
  *
  * <p>Log lines: {@code READY}, {@code SUBMIT requestId outcome}, {@code OP operationId}, and at the end
  * {@code FINAL lastSequence digest} after every server has finished and this one has caught up.
@@ -133,41 +136,49 @@ public final class LedgerServer {
     Outcome outcome = ledger.submit(request).decision().outcome();
     line(out, "SUBMIT " + id + " " + outcome);
     if (outcome == Outcome.APPROVED) {
-      pay(ledger, out, request.id(), request.amount(), random, clock);
+      pay(ledger, out, request.id(), request.amount(), random, clock.instant());
     }
-    // Approve a request another server asked for a little earlier, if it needs approval.
-    int other = (server + 1) % servers;
-    RequestId theirs = RequestId.of("R-" + run + "-" + other + "-" + Math.max(0, k - 3));
-    try {
-      OperationId approval = OperationId.of("op-approve-" + theirs.value() + "-by-" + server);
-      LedgerResult approved = ledger.approve(approval, theirs, MANAGER, clock.instant());
-      if (approved.isApplied()) {
-        line(out, "OP " + approval.value());
-        pay(ledger, out, theirs, approved.reservation().orElseThrow().amount(), random, clock);
+    // Every few requests, take the oldest request another server made from this server's approval queue, as a
+    // manager's work list would show it, and approve it here.
+    if (k % 3 == 0) {
+      ledger.catchUp();
+      for (AwaitingApproval waiting : ledger.approvalQueue(MANAGER)) {
+        if (waiting.requestId().value().startsWith("R-" + run + "-" + server + "-")) {
+          continue; // this server's own: left for another
+        }
+        OperationId approval = OperationId.of("op-approve-" + waiting.requestId().value() + "-by-" + server);
+        // Each server's clock starts with its own process, so another's request may be "made" a moment after now.
+        Instant at = clock.instant().isBefore(waiting.requestedAt()) ? waiting.requestedAt() : clock.instant();
+        LedgerResult approved = ledger.approve(approval, waiting.requestId(), MANAGER, at);
+        if (approved.isApplied()) {
+          line(out, "OP " + approval.value());
+          pay(ledger, out, waiting.requestId(), waiting.amount(), random, at);
+        }
+        break;
       }
-    } catch (IllegalArgumentException notYet) {
-      // the other server has not asked for it (yet), or under another run's names
     }
   }
 
   private static void pay(BudgetLedger ledger, BufferedWriter out, RequestId request, Money amount, Random random,
-      Clock clock) throws IOException {
+      Instant at) throws IOException {
     OperationId payment = OperationId.of("op-pay-" + request.value());
-    if (ledger.post(payment, request, amount, WorkerId.of("W-0042"), clock.instant()).isApplied()) {
+    if (ledger.post(payment, request, amount, WorkerId.of("W-0042"), at).isApplied()) {
       line(out, "OP " + payment.value());
       if (random.nextInt(5) == 0) {
         OperationId refund = OperationId.of("op-refund-" + request.value());
-        if (ledger.refund(refund, request, Money.ofMinor(TestPilots.GBP, 1_000), WorkerId.of("W-0042"),
-            clock.instant()).isApplied()) {
+        if (ledger.refund(refund, request, Money.ofMinor(TestPilots.GBP, 1_000), WorkerId.of("W-0042"), at)
+            .isApplied()) {
           line(out, "OP " + refund.value());
         }
       }
     }
   }
 
-  /** What every server must agree on: each family's remaining budget. */
+  /** What every server must agree on: each family's remaining budget, and the approval queue. */
   public static String digest(BudgetLedger ledger) {
     TreeMap<String, String> remaining = new TreeMap<>();
+    remaining.put("queue", ledger.approvalQueue().stream().map(item -> item.requestId().value()).toList()
+        .toString());
     for (int f = 0; f < FAMILIES; f++) {
       for (RemainingBudget budget : ledger.remainingBudget(FamilyId.of("F-" + f), LocalDate.of(2019, 6, 3))) {
         remaining.put("F-" + f, budget.spent() + "/" + budget.reserved());

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three application servers, each its own JVM, sharing one PostgreSQL journal for about 30 seconds: overlapping
- * families, submissions, approvals of requests another server made, payments and refunds. Afterwards no cap is
- * exceeded, every acknowledged operation is in the journal exactly once, the journal verifies, and every server
- * agrees once it has caught up.
+ * families, submissions, approvals taken from the approval queue of requests another server made, payments and
+ * refunds. Afterwards no cap is exceeded, every acknowledged operation is in the journal exactly once, the journal
+ * verifies, and every server agrees, balances and approval queue alike, once it has caught up.
  */
 class SeveralServersTest {
 
@@ -39,11 +39,24 @@ class SeveralServersTest {
             Integer.toString(SERVERS), Long.toString(WORK_MILLIS), log.toString(), dir.resolve("meet").toString(), "run"),
             dir.resolve("server-" + s + ".out")));
       }
-      for (int s = 0; s < SERVERS; s++) {
-        assertTrue(servers.get(s).waitFor(120, TimeUnit.SECONDS), "server " + s + " finished");
-        int server = s;
-        assertEquals(0, servers.get(s).exitValue(), () -> "server " + server + ": "
-            + read(dir.resolve("server-" + server + ".out")));
+      try {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        for (int s = 0; s < SERVERS; s++) {
+          servers.get(s).waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        // A failed server first: the others then wait for it to finish, forever.
+        for (int s = 0; s < SERVERS; s++) {
+          int server = s;
+          assertTrue(servers.get(s).isAlive() || servers.get(s).exitValue() == 0, () -> "server " + server
+              + " failed; what each server printed:\n" + outputs(dir));
+        }
+        for (int s = 0; s < SERVERS; s++) {
+          int server = s;
+          assertTrue(!servers.get(s).isAlive(), () -> "server " + server + " did not finish; what each server "
+              + "printed:\n" + outputs(dir));
+        }
+      } finally {
+        servers.forEach(Process::destroyForcibly); // none is left behind, on a cluster about to stop
       }
       Set<String> finals = new HashSet<>();
       int approvals = 0;
@@ -57,12 +70,21 @@ class SeveralServersTest {
         }
       }
       assertEquals(1, finals.size(), () -> "every server agrees: " + finals);
-      assertTrue(approvals > 0, "some requests were approved on another server than the one they were made on");
+      assertTrue(approvals > 0, "some requests were approved from the queue on another server than the one they "
+          + "were made on");
       int acknowledged = JournalAudit.check(JdbcLedgerStore.of(database, LedgerServer.SCHEME.schemeId()), logs);
       assertTrue(acknowledged > 100, "acknowledged " + acknowledged);
       System.out.println("SeveralServersTest: " + acknowledged + " acknowledged operations, " + approvals
           + " approvals on another server, " + finals);
     }
+  }
+
+  private static String outputs(Path dir) {
+    StringBuilder all = new StringBuilder();
+    for (int s = 0; s < SERVERS; s++) {
+      all.append("--- server ").append(s).append('\n').append(read(dir.resolve("server-" + s + ".out")));
+    }
+    return all.toString();
   }
 
   static String read(Path file) {
