@@ -47,7 +47,7 @@ class ReadmeExamplesTest {
         tests.add(DynamicTest.dynamicTest(name, () -> check(lines, marker, name)));
       }
     }
-    assertEquals(6, tests.size(), "README examples found");
+    assertEquals(7, tests.size(), "README examples found");
     return tests;
   }
 
