@@ -5,41 +5,22 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
-import javax.money.CurrencyUnit;
 import org.devolvedbudgets.model.id.FamilyId;
-import org.devolvedbudgets.model.id.RequestId;
 import org.devolvedbudgets.model.id.TeamId;
 import org.devolvedbudgets.model.money.Money;
 import org.devolvedbudgets.model.period.BudgetPeriod;
-import org.devolvedbudgets.model.period.LondonTime;
-import org.devolvedbudgets.model.scheme.AllocationMethod;
-import org.devolvedbudgets.model.scheme.Allowance;
-import org.devolvedbudgets.model.scheme.AllowanceScope;
-import org.devolvedbudgets.model.scheme.EvidencePolicy;
 import org.devolvedbudgets.model.scheme.PilotConfiguration;
 import org.devolvedbudgets.model.spend.SpendCategory;
-import org.devolvedbudgets.model.spend.SpendRequest;
 import org.devolvedbudgets.rules.ConfigurationHistory;
-import org.devolvedbudgets.rules.FindingCode;
-import org.devolvedbudgets.rules.Outcome;
-import org.devolvedbudgets.rules.allocation.AllocationRecord;
 import org.devolvedbudgets.rules.allocation.Arm;
-import org.devolvedbudgets.rules.ledger.EvidenceDue;
 import org.devolvedbudgets.rules.ledger.RepaymentStatus;
 import org.devolvedbudgets.rules.ledger.LedgerEvent;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What happened under a scheme in a date range, computed from the ledger's events: the figures an evaluator
@@ -71,181 +52,14 @@ public final class EvaluationReport {
   private final BudgetPeriod range;
   private final List<RequestSummary> requests;
   private final Set<FamilyId> eligible;
-  private final int familiesWithRequests;
-  private final Map<RequestStatus, Integer> statusCounts;
-  private final int neededApproval;
-  private final int underFreeze;
-  private final int heldBackByFreeze;
-  private final Money spent;
-  private final Map<SpendCategory, Money> spentByCategory;
-  private final SortedMap<TeamId, Money> spentByTeam;
-  private final Map<Arm, Money> spentByArm;
-  private final Distribution<Money> amounts;
-  private final Distribution<Duration> timeToDecision;
-  private final Distribution<Duration> timeToPayment;
-  private final List<FamilyUtilisation> utilisation;
-  private final int evidenceRequired;
-  private final Share evidenceOnTime;
-  private final int evidenceOverdue;
-  private final Distribution<Long> daysToEvidence;
-  private final List<RepaymentStatus> repayments;
-  private final @Nullable LocalDate judgedOn;
+  private final ReportFigures figures;
 
-  private EvaluationReport(Fold fold) {
+  private EvaluationReport(ReportFold fold) {
     this.configuration = fold.configuration;
     this.range = fold.range;
     this.requests = Collections.unmodifiableList(fold.summaries);
     this.eligible = Collections.unmodifiableSet(fold.eligible);
-    CurrencyUnit currency = configuration.currency();
-    Money zero = Money.zero(currency);
-    // Sums in minor units and figures as sorted longs: a report may fold a million requests.
-    int[] counts = new int[RequestStatus.values().length];
-    long[] byCategory = new long[SpendCategory.values().length];
-    long[] byArm = new long[Arm.values().length];
-    boolean[] armSpent = new boolean[Arm.values().length];
-    SortedMap<TeamId, long[]> byTeam = new TreeMap<>();
-    long[] requested = new long[requests.size()];
-    long[] toDecision = new long[requests.size()];
-    long[] toPayment = new long[requests.size()];
-    int amounts = 0;
-    int decisions = 0;
-    int payments = 0;
-    int routed = 0;
-    int frozen = 0;
-    int heldBack = 0;
-    int lastVersion = -1;
-    boolean lastFrozen = false;
-    long total = 0;
-    for (int i = 0; i < requests.size(); i++) {
-      RequestSummary request = requests.get(i);
-      FamilyTally family = fold.familyOf.get(i);
-      counts[request.status().ordinal()]++;
-      if (request.configurationVersion() != lastVersion) { // requests mostly share a version: look up changes only
-        lastVersion = request.configurationVersion();
-        lastFrozen = fold.history.version(lastVersion).flatMap(PilotConfiguration::spendingFreeze).isPresent();
-      }
-      if (lastFrozen) {
-        frozen++;
-        if (request.codes().contains(FindingCode.SPENDING_FROZEN)
-            || request.codes().contains(FindingCode.FREEZE_APPROVAL_REQUIRED)) {
-          heldBack++;
-        }
-      }
-      if (request.outcome() == Outcome.NEEDS_APPROVAL) {
-        routed++;
-      }
-      if (request.amount().hasCurrency(currency)) {
-        requested[amounts++] = request.amount().minorUnits();
-      }
-      Duration decision = request.timeToDecision().orElse(null);
-      if (decision != null) {
-        toDecision[decisions++] = nanos(decision, request);
-      }
-      Duration payment = request.timeToPayment().orElse(null);
-      if (payment != null) {
-        toPayment[payments++] = nanos(payment, request);
-      }
-      long[] team = byTeam.computeIfAbsent(request.teamId(), id -> new long[1]);
-      long spend = request.spent().minorUnits();
-      if (spend != 0) {
-        total = Math.addExact(total, spend);
-        byCategory[request.category().ordinal()] = Math.addExact(byCategory[request.category().ordinal()], spend);
-        team[0] = Math.addExact(team[0], spend);
-        byArm[request.arm().ordinal()] = Math.addExact(byArm[request.arm().ordinal()], spend);
-        armSpent[request.arm().ordinal()] = true;
-        family.spent = Math.addExact(family.spent, spend);
-      }
-    }
-    int withRequests = 0;
-    List<FamilyId> families = new ArrayList<>(eligible);
-    for (FamilyTally family : fold.families.values()) {
-      boolean isEligible = eligible.contains(family.familyId);
-      withRequests += isEligible ? 1 : 0;
-      if (!isEligible && family.spent > 0) {
-        families.add(family.familyId);
-      }
-    }
-    this.familiesWithRequests = withRequests;
-    Map<RequestStatus, Integer> statusCounts = new EnumMap<>(RequestStatus.class);
-    for (RequestStatus status : RequestStatus.values()) {
-      statusCounts.put(status, counts[status.ordinal()]);
-    }
-    this.statusCounts = Collections.unmodifiableMap(statusCounts);
-    this.neededApproval = routed;
-    this.underFreeze = frozen;
-    this.heldBackByFreeze = heldBack;
-    this.spent = Money.ofMinor(currency, total);
-    Map<SpendCategory, Money> categories = new EnumMap<>(SpendCategory.class);
-    for (SpendCategory category : SpendCategory.values()) {
-      categories.put(category, Money.ofMinor(currency, byCategory[category.ordinal()]));
-    }
-    this.spentByCategory = Collections.unmodifiableMap(categories);
-    SortedMap<TeamId, Money> teams = new TreeMap<>();
-    byTeam.forEach((team, sum) -> teams.put(team, Money.ofMinor(currency, sum[0])));
-    this.spentByTeam = Collections.unmodifiableSortedMap(teams);
-    Map<Arm, Money> arms = new EnumMap<>(Arm.class);
-    for (Arm arm : Arm.values()) {
-      if (armSpent[arm.ordinal()]) {
-        arms.put(arm, Money.ofMinor(currency, byArm[arm.ordinal()]));
-      }
-    }
-    this.spentByArm = isRandomised(fold.history) ? Collections.unmodifiableMap(arms) : Map.of();
-    this.amounts = Distribution.ofKeys(requested, amounts, minor -> Money.ofMinor(currency, minor));
-    this.timeToDecision = Distribution.ofKeys(toDecision, decisions, Duration::ofNanos);
-    this.timeToPayment = Distribution.ofKeys(toPayment, payments, Duration::ofNanos);
-    Money cap = familyAllowance(configuration).orElse(null);
-    Collections.sort(families);
-    List<FamilyUtilisation> rows = new ArrayList<>(families.size());
-    for (FamilyId family : families) {
-      FamilyTally tally = fold.families.get(family);
-      rows.add(new FamilyUtilisation(family, fold.armOf(family),
-          tally == null ? zero : Money.ofMinor(currency, tally.spent), cap));
-    }
-    this.utilisation = Collections.unmodifiableList(rows);
-    int judged = 0;
-    int onTime = 0;
-    int overdue = 0;
-    long[] days = new long[fold.evidence.size()];
-    int evidenced = 0;
-    for (List<EvidenceDue> due : fold.evidence.values()) {
-      boolean received = true;
-      boolean late = false;
-      boolean isOverdue = false;
-      long last = 0;
-      for (EvidenceDue item : due) {
-        if (item.isReceived()) {
-          late |= !item.isOnTime();
-          last = Math.max(last, item.daysToEvidence().orElseThrow());
-        } else {
-          received = false;
-          isOverdue |= fold.judgedOn != null && item.isOverdueOn(fold.judgedOn);
-        }
-      }
-      if (received) {
-        days[evidenced++] = last;
-      }
-      judged += received || isOverdue ? 1 : 0;
-      onTime += received && !late ? 1 : 0;
-      overdue += isOverdue ? 1 : 0;
-    }
-    this.evidenceRequired = fold.evidence.size();
-    this.evidenceOnTime = Share.of(onTime, judged);
-    this.evidenceOverdue = overdue;
-    this.daysToEvidence = Distribution.ofKeys(days, evidenced, Long::valueOf);
-    List<RepaymentStatus> statuses = new ArrayList<>(fold.repayments.size());
-    fold.repayments.forEach((id, sums) -> statuses.add(RepaymentStatus.of(fold.repayable.get(id),
-        Money.ofMinor(currency, sums[0] - sums[1]), Money.ofMinor(currency, sums[2]))));
-    this.repayments = Collections.unmodifiableList(statuses);
-    this.judgedOn = fold.judgedOn;
-  }
-
-  private static long nanos(Duration duration, RequestSummary request) {
-    try {
-      return duration.toNanos();
-    } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("request " + request.requestId() + " took " + duration
-          + " to decide or pay, longer than a report can measure (about 292 years)", e);
-    }
+    this.figures = new ReportFigures(fold);
   }
 
   /**
@@ -311,7 +125,7 @@ public final class EvaluationReport {
     requireNonNull(events, "events");
     requireNonNull(range, "range");
     requireNonNull(asOf, "asOf");
-    Fold fold = new Fold(history, range, events.size());
+    ReportFold fold = new ReportFold(history, range, events.size());
     for (LedgerEvent event : events) {
       fold.apply(requireNonNull(event, "events contains null"));
     }
@@ -361,7 +175,7 @@ public final class EvaluationReport {
    * @return the count, 0 to {@link #eligibleFamilies()}
    */
   public int familiesWithRequests() {
-    return familiesWithRequests;
+    return figures.familiesWithRequests;
   }
 
   /**
@@ -370,7 +184,7 @@ public final class EvaluationReport {
    * @return the share, such as {@code 7 of 21 (33.3%)}
    */
   public Share uptake() {
-    return Share.of(familiesWithRequests, eligible.size());
+    return Share.of(figures.familiesWithRequests, eligible.size());
   }
 
   /**
@@ -381,7 +195,7 @@ public final class EvaluationReport {
    * @throws NullPointerException if {@code status} is null
    */
   public int count(RequestStatus status) {
-    return statusCounts.get(requireNonNull(status, "status"));
+    return figures.statusCounts.get(requireNonNull(status, "status"));
   }
 
   /**
@@ -426,7 +240,7 @@ public final class EvaluationReport {
    * @return the share
    */
   public Share neededApproval() {
-    return Share.of(neededApproval, requests.size());
+    return Share.of(figures.neededApproval, requests.size());
   }
 
   /**
@@ -435,7 +249,7 @@ public final class EvaluationReport {
    * @return the share
    */
   public Share decidedUnderFreeze() {
-    return Share.of(underFreeze, requests.size());
+    return Share.of(figures.underFreeze, requests.size());
   }
 
   /**
@@ -445,7 +259,7 @@ public final class EvaluationReport {
    * @return the share
    */
   public Share heldBackByFreeze() {
-    return Share.of(heldBackByFreeze, underFreeze);
+    return Share.of(figures.heldBackByFreeze, figures.underFreeze);
   }
 
   /**
@@ -454,7 +268,7 @@ public final class EvaluationReport {
    * @return the count, zero or more
    */
   public int evidenceRequired() {
-    return evidenceRequired;
+    return figures.evidenceRequired;
   }
 
   /**
@@ -465,7 +279,7 @@ public final class EvaluationReport {
    * @return the share
    */
   public Share evidenceOnTime() {
-    return evidenceOnTime;
+    return figures.evidenceOnTime;
   }
 
   /**
@@ -474,7 +288,7 @@ public final class EvaluationReport {
    * @return the count, zero or more
    */
   public int evidenceOverdue() {
-    return evidenceOverdue;
+    return figures.evidenceOverdue;
   }
 
   /**
@@ -484,7 +298,7 @@ public final class EvaluationReport {
    * @return the distribution of days, possibly empty, not null
    */
   public Distribution<Long> daysToEvidence() {
-    return daysToEvidence;
+    return figures.daysToEvidence;
   }
 
   /**
@@ -494,7 +308,7 @@ public final class EvaluationReport {
    * @return an immutable list, possibly empty, not null
    */
   public List<RepaymentStatus> repayments() {
-    return repayments;
+    return figures.repayments;
   }
 
   /**
@@ -531,13 +345,13 @@ public final class EvaluationReport {
    * @return the amount in the scheme's currency, zero or more
    */
   public Money repaymentOverdue() {
-    LocalDate day = judgedOn;
+    LocalDate day = figures.judgedOn;
     return day == null ? Money.zero(configuration.currency()) : sum(status -> status.overdueOn(day));
   }
 
   private Money sum(java.util.function.Function<RepaymentStatus, Money> figure) {
     Money total = Money.zero(configuration.currency());
-    for (RepaymentStatus status : repayments) {
+    for (RepaymentStatus status : figures.repayments) {
       total = total.plus(figure.apply(status));
     }
     return total;
@@ -549,7 +363,7 @@ public final class EvaluationReport {
    * @return the amount in the scheme's currency, zero or more
    */
   public Money spent() {
-    return spent;
+    return figures.spent;
   }
 
   /**
@@ -558,7 +372,7 @@ public final class EvaluationReport {
    * @return every category, in the enum's order, with zero where nothing was spent; unmodifiable
    */
   public Map<SpendCategory, Money> spentByCategory() {
-    return spentByCategory;
+    return figures.spentByCategory;
   }
 
   /**
@@ -567,7 +381,7 @@ public final class EvaluationReport {
    * @return every team that made a request, sorted by id, with zero where nothing was spent; unmodifiable
    */
   public SortedMap<TeamId, Money> spentByTeam() {
-    return spentByTeam;
+    return figures.spentByTeam;
   }
 
   /**
@@ -577,7 +391,7 @@ public final class EvaluationReport {
    *     unmodifiable
    */
   public Map<Arm, Money> spentByArm() {
-    return spentByArm;
+    return figures.spentByArm;
   }
 
   /**
@@ -588,7 +402,7 @@ public final class EvaluationReport {
    *     cannot be ranked with the others)
    */
   public Distribution<Money> amounts() {
-    return amounts;
+    return figures.amounts;
   }
 
   /**
@@ -597,7 +411,7 @@ public final class EvaluationReport {
    * @return the distribution
    */
   public Distribution<Duration> timeToDecision() {
-    return timeToDecision;
+    return figures.timeToDecision;
   }
 
   /**
@@ -606,7 +420,7 @@ public final class EvaluationReport {
    * @return the distribution
    */
   public Distribution<Duration> timeToPayment() {
-    return timeToPayment;
+    return figures.timeToPayment;
   }
 
   /**
@@ -615,7 +429,7 @@ public final class EvaluationReport {
    * @return the cap, empty if the scheme has no per-family allowance
    */
   public Optional<Money> familyAllowance() {
-    return familyAllowance(configuration);
+    return ReportFigures.familyAllowance(configuration);
   }
 
   /**
@@ -624,7 +438,7 @@ public final class EvaluationReport {
    * @return the rows, sorted by family id; unmodifiable
    */
   public List<FamilyUtilisation> utilisation() {
-    return utilisation;
+    return figures.utilisation;
   }
 
   /**
@@ -636,258 +450,8 @@ public final class EvaluationReport {
   @Override
   public String toString() {
     return "EvaluationReport[" + configuration.council() + ", " + range + ", uptake=" + uptake() + ", requests="
-        + requests.size() + ", spent=" + spent + "]";
+        + requests.size() + ", spent=" + figures.spent + "]";
   }
 
-  private static Optional<Money> familyAllowance(PilotConfiguration configuration) {
-    for (Allowance allowance : configuration.allowances()) {
-      if (allowance.scope() == AllowanceScope.FAMILY && allowance.category().isEmpty()) {
-        return Optional.of(allowance.cap());
-      }
-    }
-    return Optional.empty();
-  }
 
-  private static boolean isRandomised(ConfigurationHistory history) {
-    return history.versions().stream()
-        .anyMatch(version -> version.allocation().method() == AllocationMethod.RANDOMISED);
-  }
-
-  /** What the report adds up for one family that made a request, looked up once per request. */
-  private static final class FamilyTally {
-    final FamilyId familyId;
-    long spent;
-    boolean eligibleByRequest;
-    private boolean allocationLooked;
-    private @Nullable AllocationRecord allocation;
-
-    FamilyTally(FamilyId familyId) {
-      this.familyId = familyId;
-    }
-
-    @Nullable AllocationRecord allocation(Map<FamilyId, AllocationRecord> allocations) {
-      if (!allocationLooked) {
-        allocation = allocations.get(familyId);
-        allocationLooked = true;
-      }
-      return allocation;
-    }
-  }
-
-  /** The single pass over the events. Not thread-safe. */
-  private static final class Fold {
-    final ConfigurationHistory history;
-    final PilotConfiguration configuration;
-    final BudgetPeriod range;
-    final boolean allEligible;
-    final Map<FamilyId, AllocationRecord> allocations = new HashMap<>();
-    final Map<RequestId, RequestSummary.Builder> open;
-    final List<RequestSummary.Builder> inOrder;
-    /** The family of each request in {@link #inOrder}, and of the summaries, at the same index. */
-    final List<FamilyTally> familyOf;
-    final Map<FamilyId, FamilyTally> families = new HashMap<>();
-    final Set<RequestId> outside = new HashSet<>();
-    final Set<FamilyId> eligible = new HashSet<>();
-    final List<RequestSummary> summaries;
-    /** Whether any version asks for evidence; only then are requests kept for it. */
-    final boolean evidenceTracked;
-    final Map<RequestId, SpendRequest> spendOf = new HashMap<>();
-    /** Requests made subject to repayment, and what each has paid, refunded and repaid: {paid, refunded, repaid}. */
-    final Map<RequestId, long[]> repayments = new LinkedHashMap<>();
-    final Map<RequestId, SpendRequest> repayable = new HashMap<>();
-    /** Each paid spend's evidence items, in the order the spends were paid. */
-    final Map<RequestId, List<EvidenceDue>> evidence = new LinkedHashMap<>();
-
-    Fold(ConfigurationHistory history, BudgetPeriod range, int events) {
-      int requests = Math.max(16, Math.min(events, 1 << 24) / 2); // a hint: about two events per request
-      this.open = new HashMap<>(requests * 4 / 3 + 1);
-      this.inOrder = new ArrayList<>(requests);
-      this.familyOf = new ArrayList<>(requests);
-      this.summaries = new ArrayList<>(requests);
-      this.history = history;
-      this.range = range;
-      LocalDate last = range.end().minusDays(1);
-      PilotConfiguration first = history.versions().get(0);
-      this.configuration = last.isBefore(first.effectiveFrom()) ? first : history.inForceOn(last);
-      this.allEligible = history.versions().stream()
-          .anyMatch(version -> version.allocation().method() == AllocationMethod.ALL_ELIGIBLE);
-      this.evidenceTracked = history.versions().stream().anyMatch(version -> version.evidencePolicy().isPresent());
-    }
-
-    Arm armOf(FamilyId family) {
-      AllocationRecord record = allocations.get(family);
-      return record == null ? Arm.NOT_RANDOMISED : record.arm();
-    }
-
-    void apply(LedgerEvent event) {
-      if (event instanceof LedgerEvent.Allocated) {
-        AllocationRecord record = ((LedgerEvent.Allocated) event).record();
-        if (record.allocatedOn().isBefore(range.end())) {
-          allocations.putIfAbsent(record.familyId(), record);
-        }
-        return;
-      }
-      LedgerEvent.RequestEvent requestEvent = (LedgerEvent.RequestEvent) event;
-      if (event instanceof LedgerEvent.Submitted) {
-        submitted((LedgerEvent.Submitted) event);
-        return;
-      }
-      RequestSummary.Builder request = open.get(requestEvent.requestId());
-      if (request == null) {
-        if (outside.contains(requestEvent.requestId())) {
-          return;
-        }
-        throw new IllegalArgumentException("event " + event.sequence() + " is about request "
-            + requestEvent.requestId() + ", which was never submitted");
-      }
-      if (event instanceof LedgerEvent.Reserved) {
-        LedgerEvent.Reserved reserved = (LedgerEvent.Reserved) event;
-        request.status = reserved.awaitsApproval() ? RequestStatus.AWAITING_APPROVAL : RequestStatus.APPROVED;
-        request.expiresAt = reserved.expiresAt().orElse(null);
-      } else if (event instanceof LedgerEvent.Approved) {
-        request.status = RequestStatus.APPROVED;
-        request.decidedAt = ((LedgerEvent.Approved) event).at();
-      } else if (event instanceof LedgerEvent.Rejected) {
-        request.status = RequestStatus.REJECTED;
-        request.decidedAt = ((LedgerEvent.Rejected) event).at();
-      } else if (event instanceof LedgerEvent.Posted) {
-        LedgerEvent.Posted posted = (LedgerEvent.Posted) event;
-        request.status = RequestStatus.POSTED;
-        request.paid = checked(posted.amount(), event);
-        request.paidAt = posted.at();
-        if (repayable.containsKey(posted.requestId())) {
-          repayments.put(posted.requestId(), new long[] {posted.amount().minorUnits(), 0, 0});
-        }
-        SpendRequest spend = evidenceTracked ? spendOf.get(posted.requestId()) : null;
-        EvidencePolicy policy = spend == null ? null
-            : history.inForceOn(spend.requestedOn()).evidencePolicy().orElse(null);
-        if (policy != null) {
-          List<EvidenceDue> due = EvidenceDue.forSpend(policy, spend, posted.amount(), posted.at());
-          if (!due.isEmpty()) {
-            evidence.put(posted.requestId(), due);
-          }
-        }
-      } else if (event instanceof LedgerEvent.EvidenceReceived) {
-        LedgerEvent.EvidenceReceived received = (LedgerEvent.EvidenceReceived) event;
-        List<EvidenceDue> due = evidence.get(received.requestId());
-        if (due != null) {
-          List<EvidenceDue> after = new ArrayList<>(due.size());
-          for (EvidenceDue item : due) {
-            after.add(item.receive(received.kind(), received.at()));
-          }
-          evidence.put(received.requestId(), after);
-        }
-      } else if (event instanceof LedgerEvent.Repaid) {
-        Money repaid = checked(((LedgerEvent.Repaid) event).amount(), event);
-        long[] sums = repayments.get(requestEvent.requestId());
-        if (sums == null) {
-          throw new IllegalArgumentException("event " + event.sequence() + " repays request "
-              + requestEvent.requestId() + ", which was not paid subject to repayment");
-        }
-        sums[2] = Math.addExact(sums[2], repaid.minorUnits());
-      } else if (event instanceof LedgerEvent.Voided) {
-        request.status = RequestStatus.VOIDED;
-      } else if (event instanceof LedgerEvent.Expired) {
-        request.status = RequestStatus.EXPIRED;
-      } else {
-        Money refund = checked(((LedgerEvent.Refunded) event).amount(), event);
-        request.refunded = requireNonNull(request.refunded).plus(refund);
-        long[] sums = repayments.get(requestEvent.requestId());
-        if (sums != null) {
-          sums[1] = Math.addExact(sums[1], refund.minorUnits());
-        }
-      }
-    }
-
-    private void submitted(LedgerEvent.Submitted event) {
-      SpendRequest spend = event.request();
-      RequestId id = spend.id();
-      if (!range.contains(spend.requestedOn())) {
-        if (open.containsKey(id) || !outside.add(id)) {
-          throw submittedTwice(event, id);
-        }
-        return;
-      }
-      RequestSummary.Builder request = new RequestSummary.Builder();
-      if (open.putIfAbsent(id, request) != null || outside.contains(id)) {
-        throw submittedTwice(event, id);
-      }
-      request.requestId = id;
-      if (spend.repayment().isPresent()) {
-        repayable.put(id, spend);
-      }
-      if (evidenceTracked) {
-        spendOf.put(id, spend);
-      }
-      request.familyId = spend.familyId();
-      request.teamId = spend.teamId();
-      request.requestedBy = spend.requestedBy();
-      request.requestedAt = spend.requestedAt();
-      request.requestedOn = spend.requestedOn();
-      request.category = spend.category();
-      request.subcategory = spend.subcategory().orElse(null);
-      request.paymentMethod = spend.paymentMethod();
-      request.amount = spend.amount();
-      request.outcome = event.decision().outcome();
-      request.codes = event.decision().codes();
-      request.requiredRole = event.decision().requiredRole().orElse(null);
-      request.configurationVersion = event.decision().configurationVersion();
-      request.status = RequestStatus.DECLINED;
-      if (request.outcome != Outcome.NEEDS_APPROVAL) {
-        request.decidedAt = event.recordedAt();
-      }
-      Money zero = Money.zero(configuration.currency());
-      request.paid = zero;
-      request.refunded = zero;
-      inOrder.add(request);
-      FamilyTally family = families.get(spend.familyId());
-      if (family == null) {
-        family = new FamilyTally(spend.familyId());
-        families.put(spend.familyId(), family);
-      }
-      familyOf.add(family);
-    }
-
-    private static IllegalArgumentException submittedTwice(LedgerEvent event, RequestId id) {
-      return new IllegalArgumentException("event " + event.sequence() + " submits request " + id + " a second time");
-    }
-
-    private Money checked(Money amount, LedgerEvent event) {
-      if (!amount.hasCurrency(configuration.currency())) {
-        throw new IllegalArgumentException("event " + event.sequence() + " has amount " + amount
-            + ", not in the scheme's currency " + configuration.currency().getCurrencyCode());
-      }
-      return amount;
-    }
-
-    /** The London day evidence is judged overdue on: the report's as-of day; null if that is unsupported. */
-    @Nullable LocalDate judgedOn;
-
-    void finish(Instant asOf) {
-      judgedOn = LondonTime.isSupported(asOf) ? LondonTime.dateOf("asOf", asOf) : null;
-      for (AllocationRecord record : allocations.values()) {
-        if (record.arm().hasBudget()) {
-          eligible.add(record.familyId());
-        }
-      }
-      for (int i = 0; i < inOrder.size(); i++) {
-        RequestSummary.Builder request = inOrder.get(i);
-        FamilyTally family = familyOf.get(i);
-        AllocationRecord record = family.allocation(allocations);
-        if (record != null) {
-          request.arm = record.arm();
-          request.stratum = record.stratum().orElse(null);
-        }
-        if (request.status == RequestStatus.AWAITING_APPROVAL && request.expiresAt != null
-            && !asOf.isBefore(request.expiresAt)) {
-          request.status = RequestStatus.EXPIRED; // lapsed, though the expiry is not recorded yet
-        }
-        if (allEligible && !family.eligibleByRequest && !request.codes.contains(FindingCode.TEAM_NOT_ELIGIBLE)) {
-          family.eligibleByRequest = true;
-          eligible.add(family.familyId);
-        }
-        summaries.add(request.build());
-      }
-    }
-  }
 }
