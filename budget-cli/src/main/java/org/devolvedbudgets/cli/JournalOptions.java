@@ -5,7 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.devolvedbudgets.json.journal.JournalFormat;
 import org.devolvedbudgets.jdbc.JdbcLedgerStore;
 import org.devolvedbudgets.json.scheme.SchemeFiles;
 import org.devolvedbudgets.model.text.SafeText;
@@ -60,6 +62,26 @@ final class JournalOptions {
       err.flush();
     }
     return events;
+  }
+
+  /**
+   * Reads the scheme's whole journal as stored, each line with its digest chain, warning as {@link #events} does.
+   */
+  List<JournalFormat.Line> lines(ConfigurationHistory history, PrintWriter err) {
+    List<JournalFormat.Line> lines = new ArrayList<>();
+    try (HikariDataSource dataSource = open()) {
+      JdbcLedgerStore store = JdbcLedgerStore.of(dataSource, history.schemeId());
+      for (List<JournalFormat.Line> page = store.readLines(0, 10_000); !page.isEmpty();
+          page = store.readLines(page.get(page.size() - 1).event().sequence(), 10_000)) {
+        lines.addAll(page);
+      }
+    }
+    if (lines.isEmpty()) {
+      err.println("warning: " + describe() + " holds no events of scheme " + history.schemeId()
+          + "; is that the scheme the journal was kept under?");
+      err.flush();
+    }
+    return lines;
   }
 
   /** Opens a small pool on the journal's database; a SQLite file must exist already. */

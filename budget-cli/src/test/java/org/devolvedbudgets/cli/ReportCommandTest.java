@@ -157,7 +157,8 @@ class ReportCommandTest {
     Run verify = Run.budget("journal", "verify", "--scheme", DARLINGTON.toString(), "--journal", copy.toString());
 
     assertEquals(1, verify.code(), verify.out() + verify.err());
-    assertTrue(verify.out().contains(": does not verify: OUT_OF_ORDER: the store's journal has event 6 after event 4"),
+    assertTrue(verify.out().contains(": does not verify: 2 problems"), verify.out());
+    assertTrue(verify.out().contains("[SEQUENCE_GAP] event 6: event 6 follows event 4: event 5 is missing"),
         verify.out());
   }
 }

@@ -32,16 +32,17 @@ enum Dialect {
   }
 
   /** The parameters of one row of {@link #insert}. */
-  static final int COLUMNS = 9;
+  static final int COLUMNS = 10;
 
   /**
    * An insert of {@code rows} rows in one statement: one round trip and one parse for a whole group, where a
-   * JDBC batch of single-row inserts cost the database a statement per event.
+   * JDBC batch of single-row inserts cost the database a statement per event. SQLite's; PostgreSQL's is one
+   * statement of arrays, whatever the group's size ({@code JdbcLedgerStore}).
    */
   String insert(int rows) {
     StringBuilder sql = new StringBuilder("INSERT INTO budget_journal (scheme_id, sequence, type, family_id, "
-        + "request_id, operation_id, recorded_at, format, event) VALUES ");
-    String row = "(?, ?, ?, ?, ?, ?, " + timeParameter + ", ?, " + eventParameter + ")";
+        + "request_id, operation_id, recorded_at, format, digest, event) VALUES ");
+    String row = "(?, ?, ?, ?, ?, ?, " + timeParameter + ", ?, ?, " + eventParameter + ")";
     for (int i = 0; i < rows; i++) {
       sql.append(i == 0 ? "" : ", ").append(row);
     }

@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.devolvedbudgets.json.journal.JournalFormat;
 import org.devolvedbudgets.model.id.FamilyId;
+import org.devolvedbudgets.model.id.OperationId;
+import org.devolvedbudgets.model.id.RequestId;
 import org.devolvedbudgets.model.id.SchemeId;
 import org.devolvedbudgets.rules.ledger.ConcurrentAppendException;
 import org.devolvedbudgets.rules.ledger.LedgerEvent;
@@ -21,6 +23,7 @@ import org.devolvedbudgets.rules.ledger.LedgerStore;
 import org.devolvedbudgets.rules.ledger.LedgerStoreException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link LedgerStore} that keeps one scheme's journal in a database table ({@code budget_journal}, see
@@ -216,58 +219,59 @@ public final class JdbcLedgerStore implements LedgerStore {
   }
 
   private long lastSequence(Connection connection) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(
-        "SELECT COALESCE(MAX(sequence), 0) FROM budget_journal WHERE scheme_id = ?")) {
+    // The primary key read backwards: one index entry, however long the journal and whatever the planner's
+    // statistics say (MAX(sequence) was planned through another index and read every row of the scheme).
+    try (PreparedStatement statement = connection.prepareStatement(LAST_SEQUENCE)) {
       statement.setString(1, scheme.value());
       try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
+        return rows.next() ? rows.getLong(1) : 0;
       }
     }
   }
 
   @Override
   public void append(long expectedLastSequence, List<LedgerEvent> events) {
+    append(expectedLastSequence, null, events);
+  }
+
+  /**
+   * Appends events in one transaction: reads the row the journal must end at by its primary key (checking, when
+   * {@code expectedLast} is given, that it holds that very event, by its digest), chains the new events to it,
+   * and inserts them. The primary key refuses a second writer's rows; no query scans the journal.
+   */
+  @Override
+  public void append(long expectedLastSequence, @Nullable LedgerEvent expectedLast, List<LedgerEvent> events) {
     LedgerStore.checkAppend(expectedLastSequence, events);
-    List<String> lines = new ArrayList<>(events.size());
-    for (LedgerEvent event : events) {
-      lines.add(JournalFormat.write(scheme, event));
-    }
+    LedgerStore.checkExpectedLast(expectedLastSequence, expectedLast);
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       try {
         if (dialect == Dialect.SQLITE) {
-          // Take the write lock first, so the end read below cannot change before the insert.
+          // Take the write lock first, so the row read below cannot change before the insert.
           try (Statement begin = connection.createStatement()) {
             begin.execute("BEGIN IMMEDIATE");
           }
         } else {
           connection.setAutoCommit(false);
         }
-        long actual = lastSequence(connection);
-        if (actual != expectedLastSequence) {
+        String previous = previous(connection, expectedLastSequence, expectedLast);
+        if (previous == null) {
           rollback(connection);
-          throw new ConcurrentAppendException(expectedLastSequence, actual);
+          throw new ConcurrentAppendException(expectedLastSequence, lastSequenceAfterConflict(connection,
+              expectedLastSequence));
         }
-        for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
-          int rows = Math.min(ROWS_PER_INSERT, events.size() - from);
-          try (PreparedStatement insert = connection.prepareStatement(dialect.insert(rows))) {
-            for (int i = 0; i < rows; i++) {
-              LedgerEvent event = events.get(from + i);
-              int column = i * Dialect.COLUMNS;
-              insert.setString(column + 1, scheme.value());
-              insert.setLong(column + 2, event.sequence());
-              insert.setString(column + 3, JournalFormat.typeOf(event));
-              insert.setString(column + 4, event.familyId().value());
-              insert.setString(column + 5, event instanceof LedgerEvent.RequestEvent
-                  ? ((LedgerEvent.RequestEvent) event).requestId().value() : null);
-              insert.setString(column + 6, event.operationId().map(id -> id.value()).orElse(null));
-              insert.setString(column + 7, event.recordedAt().toString());
-              insert.setInt(column + 8, JournalFormat.FORMAT);
-              insert.setString(column + 9, lines.get(from + i));
-            }
-            insert.executeUpdate();
-          }
+        String[] digests = new String[events.size()];
+        String[] bodies = new String[events.size()];
+        for (int i = 0; i < events.size(); i++) {
+          JournalFormat.Row row = JournalFormat.row(scheme, events.get(i), previous);
+          bodies[i] = row.body();
+          digests[i] = row.digest();
+          previous = row.digest();
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+          insertPostgres(connection, events, digests, bodies);
+        } else {
+          insertSqlite(connection, events, digests, bodies);
         }
         if (dialect == Dialect.SQLITE) {
           try (Statement commit = connection.createStatement()) {
@@ -276,6 +280,8 @@ public final class JdbcLedgerStore implements LedgerStore {
         } else {
           connection.commit();
         }
+        LedgerEvent last = events.get(events.size() - 1);
+        tip = new Tip(last.sequence(), digests[digests.length - 1], last);
       } catch (SQLException e) {
         rollback(connection);
         if (dialect.isDuplicateKey(e)) {
@@ -290,6 +296,106 @@ public final class JdbcLedgerStore implements LedgerStore {
       }
     } catch (SQLException e) {
       throw failure("append " + events.size() + " event(s) after sequence " + expectedLastSequence, e);
+    }
+  }
+
+  /** The last event this store appended and its digest: what the next append most often follows. */
+  private record Tip(long sequence, String digest, LedgerEvent event) {}
+
+  private volatile @Nullable Tip tip;
+
+  /**
+   * The digest the next event chains to: the row at {@code sequence}'s, or the chain's start. Null when the
+   * journal does not end there as the writer expects: it has no such row, or (when {@code expected} is given) the
+   * row holds another event. Reads one row by its primary key; decodes it only when this store did not append it.
+   */
+  private @Nullable String previous(Connection connection, long sequence, @Nullable LedgerEvent expected)
+      throws SQLException {
+    if (sequence == 0) {
+      return JournalFormat.GENESIS;
+    }
+    try (PreparedStatement select = connection.prepareStatement("SELECT digest, " + ROW + " FROM budget_journal "
+        + "WHERE scheme_id = ? AND sequence = ?")) {
+      select.setString(1, scheme.value());
+      select.setLong(2, sequence);
+      try (ResultSet rows = select.executeQuery()) {
+        if (!rows.next()) {
+          return null; // the journal ends before it: it went back, or the writer is wrong
+        }
+        String digest = rows.getString(1);
+        if (expected != null) {
+          Tip known = tip;
+          boolean same = known != null && known.sequence() == sequence && digest != null
+              && known.digest().equals(digest) && (known.event() == expected || known.event().equals(expected));
+          if (!same && !expected.equals(line(rows, 2, scheme).event())) {
+            return null; // another event is stored there: the journal was cut short and written again
+          }
+        }
+        return digest != null ? digest : JournalFormat.GENESIS; // a row of an older format: the chain starts here
+      }
+    }
+  }
+
+  /**
+   * One insert of a whole group in PostgreSQL: the rows as arrays, unnested. Its text never changes with the
+   * group's size, so the server plans it once per connection.
+   */
+  private void insertPostgres(Connection connection, List<LedgerEvent> events, String[] digests, String[] bodies)
+      throws SQLException {
+    int n = events.size();
+    Long[] sequences = new Long[n];
+    String[] types = new String[n];
+    String[] families = new String[n];
+    String[] requests = new String[n];
+    String[] operations = new String[n];
+    String[] times = new String[n];
+    for (int i = 0; i < n; i++) {
+      LedgerEvent event = events.get(i);
+      sequences[i] = event.sequence();
+      types[i] = JournalFormat.typeOf(event);
+      families[i] = event.familyId().value();
+      requests[i] = event instanceof LedgerEvent.RequestEvent
+          ? ((LedgerEvent.RequestEvent) event).requestId().value() : null;
+      operations[i] = event.operationId().map(id -> id.value()).orElse(null);
+      times[i] = event.recordedAt().toString();
+    }
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_POSTGRES)) {
+      insert.setString(1, scheme.value());
+      insert.setInt(2, JournalFormat.FORMAT);
+      insert.setArray(3, connection.createArrayOf("bigint", sequences));
+      insert.setArray(4, connection.createArrayOf("text", types));
+      insert.setArray(5, connection.createArrayOf("text", families));
+      insert.setArray(6, connection.createArrayOf("text", requests));
+      insert.setArray(7, connection.createArrayOf("text", operations));
+      insert.setArray(8, connection.createArrayOf("text", times));
+      insert.setArray(9, connection.createArrayOf("text", digests));
+      insert.setArray(10, connection.createArrayOf("text", bodies));
+      insert.executeUpdate();
+    }
+  }
+
+  private void insertSqlite(Connection connection, List<LedgerEvent> events, String[] digests, String[] bodies)
+      throws SQLException {
+    for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
+      int rows = Math.min(ROWS_PER_INSERT, events.size() - from);
+      try (PreparedStatement insert = connection.prepareStatement(dialect.insert(rows))) {
+        for (int i = 0; i < rows; i++) {
+          LedgerEvent event = events.get(from + i);
+          int column = i * Dialect.COLUMNS;
+          insert.setString(column + 1, scheme.value());
+          insert.setLong(column + 2, event.sequence());
+          insert.setString(column + 3, JournalFormat.typeOf(event));
+          insert.setString(column + 4, event.familyId().value());
+          insert.setString(column + 5, event instanceof LedgerEvent.RequestEvent
+              ? ((LedgerEvent.RequestEvent) event).requestId().value() : null);
+          insert.setString(column + 6, event.operationId().map(id -> id.value()).orElse(null));
+          insert.setString(column + 7, event.recordedAt().toString());
+          insert.setInt(column + 8, JournalFormat.FORMAT);
+          insert.setString(column + 9, digests[from + i]);
+          insert.setString(column + 10, bodies[from + i]);
+        }
+        insert.executeUpdate();
+      }
     }
   }
 
@@ -337,17 +443,42 @@ public final class JdbcLedgerStore implements LedgerStore {
     if (maxEvents < 1) {
       throw new IllegalArgumentException("maxEvents must be at least 1, but was " + maxEvents);
     }
-    return query("SELECT event FROM budget_journal WHERE scheme_id = ? AND sequence > ? ORDER BY sequence LIMIT ?",
+    return query("SELECT " + ROW + " FROM budget_journal WHERE scheme_id = ? AND sequence > ? ORDER BY sequence "
+        + "LIMIT ?",
         "read the journal after sequence " + afterSequence, statement -> {
           statement.setLong(2, afterSequence);
           statement.setInt(3, maxEvents);
         });
   }
 
+  /**
+   * Reads a page of the journal's lines as stored: each event with the digest of the line before it (for rows of
+   * format 4), so that an export has the digests this journal recorded ({@code JournalFiles.writeLines}).
+   *
+   * @param afterSequence read lines numbered above this, 0 or more
+   * @param maxLines the most lines to return, 1 or more
+   * @return an immutable list in sequence order, empty when there are no more, not null
+   * @throws IllegalArgumentException if {@code afterSequence} is negative or {@code maxLines} below 1
+   * @throws LedgerStoreException if the database failed or a row does not read
+   */
+  public List<JournalFormat.Line> readLines(long afterSequence, int maxLines) {
+    if (afterSequence < 0) {
+      throw new IllegalArgumentException("afterSequence must not be negative, but was " + afterSequence);
+    }
+    if (maxLines < 1) {
+      throw new IllegalArgumentException("maxLines must be at least 1, but was " + maxLines);
+    }
+    return lines("SELECT " + ROW + " FROM budget_journal WHERE scheme_id = ? AND sequence > ? ORDER BY sequence "
+        + "LIMIT ?", "read the journal after sequence " + afterSequence, statement -> {
+          statement.setLong(2, afterSequence);
+          statement.setInt(3, maxLines);
+        });
+  }
+
   @Override
   public List<LedgerEvent> readFamily(FamilyId familyId) {
     requireNonNull(familyId, "familyId");
-    return query("SELECT event FROM budget_journal WHERE scheme_id = ? AND family_id = ? ORDER BY sequence",
+    return query("SELECT " + ROW + " FROM budget_journal WHERE scheme_id = ? AND family_id = ? ORDER BY sequence",
         "read a family's events", statement -> statement.setString(2, familyId.value()));
   }
 
@@ -357,24 +488,68 @@ public final class JdbcLedgerStore implements LedgerStore {
   }
 
   private List<LedgerEvent> query(String sql, String what, Parameters parameters) {
+    List<JournalFormat.Line> lines = lines(sql, what, parameters);
+    LedgerEvent[] events = new LedgerEvent[lines.size()];
+    for (int i = 0; i < events.length; i++) {
+      events[i] = lines.get(i).event();
+    }
+    return List.of(events);
+  }
+
+  private List<JournalFormat.Line> lines(String sql, String what, Parameters parameters) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, scheme.value());
       parameters.set(statement);
       statement.setFetchSize(1000);
-      List<LedgerEvent> events = new ArrayList<>();
+      List<JournalFormat.Line> lines = new ArrayList<>();
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          JournalFormat.Line line = JournalFormat.read(rows.getString(1));
-          if (!line.scheme().equals(scheme)) {
-            throw new LedgerStoreException("a row of scheme '" + scheme + "' holds an event of another scheme", null);
-          }
-          events.add(line.event());
+          lines.add(line(rows, 1, scheme));
         }
       }
-      return List.copyOf(events);
+      return List.copyOf(lines);
     } catch (SQLException e) {
       throw failure(what, e);
+    }
+  }
+
+  /** The columns {@link #line} reads, in its order. */
+  static final String ROW = "format, type, sequence, family_id, request_id, operation_id, event";
+
+  private static final String LAST_SEQUENCE = "SELECT sequence FROM budget_journal WHERE scheme_id = ? "
+      + "ORDER BY sequence DESC LIMIT 1";
+
+  private static final String INSERT_POSTGRES = "INSERT INTO budget_journal (scheme_id, format, sequence, type, "
+      + "family_id, request_id, operation_id, recorded_at, digest, event) SELECT ?, ?, u.s, u.t, u.f, u.r, u.o, "
+      + "CAST(u.a AS timestamptz), u.d, CAST(u.e AS jsonb) FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), "
+      + "CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), "
+      + "CAST(? AS text[])) AS u(s, t, f, r, o, a, d, e)";
+
+  /**
+   * Reads the line of the row {@code rows} is on, from the columns of {@link #ROW} starting at {@code first}: a
+   * format 4 row's body with its columns, an older row's whole line.
+   *
+   * @throws LedgerStoreException if the row does not read as an event of {@code scheme}
+   */
+  static JournalFormat.Line line(ResultSet rows, int first, SchemeId scheme) throws SQLException {
+    long sequence = rows.getLong(first + 2);
+    try {
+      String request = rows.getString(first + 4);
+      String operation = rows.getString(first + 5);
+      JournalFormat.Line line = JournalFormat.readRow(rows.getInt(first), rows.getString(first + 1), sequence,
+          scheme, FamilyId.of(rows.getString(first + 3)), request == null ? null : RequestId.of(request),
+          operation == null ? null : OperationId.of(operation), rows.getString(first + 6));
+      if (!line.scheme().equals(scheme)) {
+        throw new LedgerStoreException("a row of scheme '" + scheme + "' holds an event of another scheme", null);
+      }
+      if (line.event().sequence() != sequence) {
+        throw new LedgerStoreException("row " + sequence + " holds event " + line.event().sequence(), null);
+      }
+      return line;
+    } catch (IllegalArgumentException e) {
+      throw new LedgerStoreException("row " + sequence + " of scheme '" + scheme + "' does not read as an event: "
+          + e.getMessage(), e);
     }
   }
 

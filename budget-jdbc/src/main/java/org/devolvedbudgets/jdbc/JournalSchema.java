@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -24,8 +25,9 @@ import org.devolvedbudgets.rules.ledger.LedgerStoreException;
  * A council that manages its schema with Flyway adds the folder to {@code flyway.locations}; with Liquibase, a
  * {@code sqlFile} change set per script with {@code path} the script's and {@code relativeToChangelogFile="false"}.
  * Every statement is {@code IF NOT EXISTS}, so {@link #createIfMissing} may run on every start, which is what the
- * embedded default does. Each later version of the schema is a new script ({@code V2__budget_snapshot.sql} is the
- * second); scripts are never edited once released.
+ * embedded default does (it runs nothing once the schema is at the newest version). Each later version of the
+ * schema is a new script ({@code V2__budget_snapshot.sql} is the second, {@code V3__budget_journal_chain.sql} the
+ * third); scripts are never edited once released.
  *
  * <p>Stateless and thread-safe.
  */
@@ -34,11 +36,13 @@ public final class JournalSchema {
   /**
    * The schema version the scripts in this jar bring a database to: {@value}. Version 1 is the journal's table;
    * version 2 adds the tables of its snapshots ({@code budget_snapshot}, {@code budget_snapshot_chunk}), a cache
-   * that may be emptied at any time.
+   * that may be emptied at any time; version 3 adds each row's {@code digest} (journal format 4's chain) and a
+   * snapshot's {@code last_digest}, and drops the four indexes no query of the store's used.
    */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
-  private static final List<String> SCRIPTS = List.of("V1__budget_journal.sql", "V2__budget_snapshot.sql");
+  private static final List<String> SCRIPTS = List.of("V1__budget_journal.sql", "V2__budget_snapshot.sql",
+      "V3__budget_journal_chain.sql");
 
   private JournalSchema() {}
 
@@ -55,6 +59,9 @@ public final class JournalSchema {
     requireNonNull(dataSource, "dataSource");
     try (Connection connection = dataSource.getConnection()) {
       Dialect dialect = Dialect.of(connection);
+      if (hasColumn(connection, "budget_journal", "digest")) {
+        return; // version 3 already: nothing to create, and nothing dropped again
+      }
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       try (Statement statement = connection.createStatement()) {
@@ -66,6 +73,9 @@ public final class JournalSchema {
         connection.commit();
       } catch (SQLException e) {
         connection.rollback();
+        if (hasColumn(connection, "budget_journal", "digest")) {
+          return; // another process brought the schema up to date meanwhile
+        }
         throw e;
       } finally {
         connection.setAutoCommit(autoCommit);
@@ -100,6 +110,13 @@ public final class JournalSchema {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + resource, e);
+    }
+  }
+
+  /** Whether a table has a column, by the driver's metadata (no statement that could fail a transaction). */
+  private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
+    try (ResultSet columns = connection.getMetaData().getColumns(null, null, table, column)) {
+      return columns.next();
     }
   }
 

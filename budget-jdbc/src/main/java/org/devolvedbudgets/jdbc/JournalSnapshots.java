@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32C;
 import org.devolvedbudgets.json.journal.JournalFormat;
-import org.devolvedbudgets.json.journal.JournalFormatException;
 import org.devolvedbudgets.model.id.SchemeId;
 import org.devolvedbudgets.rules.ledger.LedgerEvent;
+import org.devolvedbudgets.rules.ledger.LedgerStoreException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,12 +84,14 @@ final class JournalSnapshots {
         }
       }
       try (PreparedStatement header = connection.prepareStatement("INSERT INTO budget_snapshot (scheme_id, "
-          + "last_sequence, format, chunks, written_at) VALUES (?, ?, ?, ?, " + dialect.timeParameter() + ")")) {
+          + "last_sequence, format, chunks, written_at, last_digest) VALUES (?, ?, ?, ?, " + dialect.timeParameter()
+          + ", ?)")) {
         header.setString(1, scheme.value());
         header.setLong(2, lastSequence);
         header.setInt(3, SnapshotFormat.FORMAT);
         header.setInt(4, chunks.size());
         header.setString(5, Instant.now().toString());
+        header.setString(6, digestOf(connection, scheme, lastSequence));
         header.executeUpdate();
       }
       try (PreparedStatement insert = connection.prepareStatement("INSERT INTO budget_snapshot_chunk (scheme_id, "
@@ -127,8 +129,9 @@ final class JournalSnapshots {
     long lastSequence;
     int format;
     int chunkCount;
-    try (PreparedStatement header = connection.prepareStatement("SELECT last_sequence, format, chunks FROM "
-        + "budget_snapshot WHERE scheme_id = ? ORDER BY last_sequence DESC LIMIT 1")) {
+    String lastDigest;
+    try (PreparedStatement header = connection.prepareStatement("SELECT last_sequence, format, chunks, last_digest "
+        + "FROM budget_snapshot WHERE scheme_id = ? ORDER BY last_sequence DESC LIMIT 1")) {
       header.setString(1, scheme.value());
       try (ResultSet rows = header.executeQuery()) {
         if (!rows.next()) {
@@ -137,7 +140,12 @@ final class JournalSnapshots {
         lastSequence = rows.getLong(1);
         format = rows.getInt(2);
         chunkCount = rows.getInt(3);
+        lastDigest = rows.getString(4);
       }
+    }
+    if (lastDigest != null && !lastDigest.equals(digestOf(connection, scheme, lastSequence))) {
+      return ignored(lastSequence, "the journal's event " + lastSequence + " does not have the digest it had when "
+          + "the snapshot was written: the journal was rewritten since");
     }
     if (format != SnapshotFormat.FORMAT) {
       return ignored(lastSequence, "it is in snapshot format " + format + ", and this library reads format "
@@ -219,19 +227,19 @@ final class JournalSnapshots {
     for (int from = 0; from < sequences.size(); from += JdbcLedgerStore.ROWS_PER_INSERT) {
       List<Long> batch = sequences.subList(from, Math.min(sequences.size(), from + JdbcLedgerStore.ROWS_PER_INSERT));
       String in = "?" + ", ?".repeat(batch.size() - 1);
-      try (PreparedStatement select = connection.prepareStatement("SELECT sequence, event FROM budget_journal "
-          + "WHERE scheme_id = ? AND sequence IN (" + in + ")")) {
+      try (PreparedStatement select = connection.prepareStatement("SELECT " + JdbcLedgerStore.ROW
+          + " FROM budget_journal WHERE scheme_id = ? AND sequence IN (" + in + ")")) {
         select.setString(1, scheme.value());
         for (int i = 0; i < batch.size(); i++) {
           select.setLong(i + 2, batch.get(i));
         }
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
-            long sequence = rows.getLong(1);
+            long sequence = rows.getLong(3);
             JournalFormat.Line line;
             try {
-              line = JournalFormat.read(rows.getString(2));
-            } catch (JournalFormatException e) {
+              line = JdbcLedgerStore.line(rows, 1, scheme);
+            } catch (LedgerStoreException e) {
               return "the journal's event " + sequence + " does not read: " + e.getMessage();
             }
             if (!line.scheme().equals(scheme) || !line.event().equals(ends.get(sequence))) {
@@ -244,6 +252,18 @@ final class JournalSnapshots {
     }
     return found == sequences.size() ? null : "the journal lacks " + (sequences.size() - found) + " of the "
         + "events its chunks end at: it is shorter than the snapshot, or another journal";
+  }
+
+  /** The digest column of the journal's row at {@code sequence}, or null (no such row, or a row of format 1 to 3). */
+  static @Nullable String digestOf(Connection connection, SchemeId scheme, long sequence) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("SELECT digest FROM budget_journal WHERE "
+        + "scheme_id = ? AND sequence = ?")) {
+      select.setString(1, scheme.value());
+      select.setLong(2, sequence);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? rows.getString(1) : null;
+      }
+    }
   }
 
   private static @Nullable List<List<LedgerEvent>> ignored(long lastSequence, String why) {

@@ -53,7 +53,7 @@ class SnapshotFormatTest {
 
   @Test
   void itIsSmallerThanTheJournalsJson() {
-    long json = JOURNAL.stream().mapToLong(event -> JournalFormat.write(DARLINGTON, event).length() + 1L).sum();
+    long json = JOURNAL.stream().mapToLong(event -> JournalFormat.write(DARLINGTON, event, JournalFormat.GENESIS).length() + 1L).sum();
     long compact = SnapshotFormat.encode(JOURNAL).length;
     assertTrue(compact * 3 < json, compact + " bytes against " + json + " of JSON");
   }

@@ -18,8 +18,9 @@ import org.devolvedbudgets.rules.ledger.LedgerEvent;
 
 /**
  * Journal files: a scheme's events in the {@link JournalFormat}, one per line (JSON Lines, UTF-8), in sequence
- * order. Reading checks what a journal must be: every line one event of the same scheme, numbered 1, 2, 3 ...
- * without gaps; a problem names the line number and the field.
+ * order, each line's {@code previous} the digest of the line before. Reading checks what a journal must be: every
+ * line one event of the same scheme, numbered 1, 2, 3 ... without gaps, and the chain unbroken; a problem names
+ * the line number and the field.
  *
  * <pre>{@code
  * JournalFiles.write(wigan.schemeId(), ledger.store().readAll(), Path.of("wigan.journal.jsonl"));
@@ -33,28 +34,55 @@ public final class JournalFiles {
   private JournalFiles() {}
 
   /**
-   * Writes events, one line each, each line ending in a line feed.
+   * Writes a journal's events from its first, one format 4 line each, each line ending in a line feed, chained from
+   * {@link JournalFormat#GENESIS}.
    *
    * @param scheme the scheme the events belong to, not null
-   * @param events the events, in sequence order, not null
+   * @param events the events, in sequence order from event 1, not null
    * @param out where to write, not null; not closed
    * @throws NullPointerException if an argument or an event is null
-   * @throws IllegalArgumentException if the events are not numbered on from the first without gaps
+   * @throws IllegalArgumentException if the events do not run from event 1 without gaps
    * @throws UncheckedIOException if writing fails
    */
   public static void write(SchemeId scheme, List<LedgerEvent> events, Writer out) {
     requireNonNull(scheme, "scheme");
     requireNonNull(events, "events");
     requireNonNull(out, "out");
-    for (int i = 1; i < events.size(); i++) {
-      if (events.get(i).sequence() != events.get(i - 1).sequence() + 1) {
-        throw new IllegalArgumentException("events must be numbered without gaps, but event "
-            + events.get(i).sequence() + " follows " + events.get(i - 1).sequence());
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).sequence() != i + 1) {
+        throw new IllegalArgumentException("events must run from event 1 without gaps, but event "
+            + events.get(i).sequence() + " is at position " + (i + 1));
       }
     }
     try {
+      String previous = JournalFormat.GENESIS;
       for (LedgerEvent event : events) {
-        out.write(JournalFormat.write(scheme, event));
+        String line = JournalFormat.write(scheme, event, previous);
+        out.write(line);
+        out.write('\n');
+        previous = JournalFormat.digest(line);
+      }
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the journal", e);
+    }
+  }
+
+  /**
+   * Writes lines as a store keeps them, each in its canonical form ({@link JournalFormat.Line#canonical()}), so
+   * that an exported journal has the digests its store recorded.
+   *
+   * @param lines the lines, in sequence order, not null
+   * @param out where to write, not null; not closed
+   * @throws NullPointerException if an argument or a line is null
+   * @throws UncheckedIOException if writing fails
+   */
+  public static void writeLines(List<JournalFormat.Line> lines, Writer out) {
+    requireNonNull(lines, "lines");
+    requireNonNull(out, "out");
+    try {
+      for (JournalFormat.Line line : lines) {
+        out.write(line.canonical());
         out.write('\n');
       }
       out.flush();
@@ -81,49 +109,82 @@ public final class JournalFiles {
   }
 
   /**
-   * Reads a journal, checking that every line is an event of {@code scheme}, numbered from 1 without gaps.
+   * Reads a journal, checking that every line is an event of {@code scheme}, numbered from 1 without gaps, and that
+   * each format 4 line's {@code previous} is the digest of the line before (or {@link JournalFormat#GENESIS} for
+   * the first format 4 line).
    *
    * @param scheme the scheme the journal must belong to, not null
    * @param in the journal, not null; not closed
    * @return the events, in order, not null
    * @throws NullPointerException if an argument is null
    * @throws JournalFormatException if a line is not an event of a format this library reads, belongs to another
-   *     scheme, or is out of sequence; the message starts with {@code line N: }
+   *     scheme, is out of sequence, or does not follow the line before in the chain; the message starts with
+   *     {@code line N: }
    * @throws UncheckedIOException if reading fails
    */
   public static List<LedgerEvent> read(SchemeId scheme, Reader in) {
+    List<JournalFormat.Line> lines = readLines(scheme, in);
+    List<LedgerEvent> events = new ArrayList<>(lines.size());
+    for (JournalFormat.Line line : lines) {
+      events.add(line.event());
+    }
+    return List.copyOf(events);
+  }
+
+  /**
+   * Reads a journal's lines, checked as {@link #read(SchemeId, Reader)} checks them.
+   *
+   * @param scheme the scheme the journal must belong to, not null
+   * @param in the journal, not null; not closed
+   * @return the lines, in order, not null
+   * @throws NullPointerException if an argument is null
+   * @throws JournalFormatException as {@link #read(SchemeId, Reader)} does
+   * @throws UncheckedIOException if reading fails
+   */
+  public static List<JournalFormat.Line> readLines(SchemeId scheme, Reader in) {
     requireNonNull(scheme, "scheme");
     BufferedReader lines = new BufferedReader(requireNonNull(in, "in"));
-    List<LedgerEvent> events = new ArrayList<>();
+    List<JournalFormat.Line> read = new ArrayList<>();
+    String expected = JournalFormat.GENESIS;
     try {
       int number = 0;
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+      for (String text = lines.readLine(); text != null; text = lines.readLine()) {
         number++;
-        if (line.isBlank()) {
+        if (text.isBlank()) {
           continue;
         }
-        JournalFormat.Line read;
+        JournalFormat.Line line;
         try {
-          read = JournalFormat.read(line);
+          line = JournalFormat.read(text);
         } catch (JournalFormatException e) {
           throw new JournalFormatException(e.jsonPath(), "line " + number + ": " + e.getMessage()
               .substring(e.jsonPath().length() + 2), e);
         }
-        if (!read.scheme().equals(scheme)) {
+        if (!line.scheme().equals(scheme)) {
           throw new JournalFormatException("$.scheme", "line " + number + ": the event belongs to scheme '"
-              + read.scheme() + "', not '" + scheme + "'", null);
+              + line.scheme() + "', not '" + scheme + "'", null);
         }
-        long expected = events.size() + 1L;
-        if (read.event().sequence() != expected) {
-          throw new JournalFormatException("$.sequence", "line " + number + ": event " + read.event().sequence()
-              + " where event " + expected + " belongs", null);
+        long sequence = read.size() + 1L;
+        if (line.event().sequence() != sequence) {
+          throw new JournalFormatException("$.sequence", "line " + number + ": event " + line.event().sequence()
+              + " where event " + sequence + " belongs", null);
         }
-        events.add(read.event());
+        if (line.isChained()) {
+          if (!line.previous().orElseThrow().equals(expected)) {
+            throw new JournalFormatException("$.previous", "line " + number + ": is not the digest of the line "
+                + "before it: the journal was changed, reordered or cut there", null);
+          }
+          expected = JournalFormat.digest(line.canonical());
+        } else if (!expected.equals(JournalFormat.GENESIS)) {
+          throw new JournalFormatException("$.format", "line " + number + ": is of an older format than the "
+              + "chained line before it", null);
+        }
+        read.add(line);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the journal", e);
     }
-    return List.copyOf(events);
+    return List.copyOf(read);
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -39,7 +40,7 @@ class GoldenJournalTest {
   private static final ConfigurationHistory SCHEME_3 = SchemeFiles.read(DIR.resolve("golden-3.scheme.json"));
 
   private static ConfigurationHistory schemeOf(String golden) {
-    return golden.endsWith("-3.jsonl") ? SCHEME_3 : SCHEME;
+    return golden.endsWith("-3.jsonl") || golden.endsWith("-4.jsonl") ? SCHEME_3 : SCHEME;
   }
 
   private static Money gbp(String amount) {
@@ -47,7 +48,8 @@ class GoldenJournalTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"golden-format-1.jsonl", "golden-format-2.jsonl", "golden-format-3.jsonl"})
+  @ValueSource(strings = {"golden-format-1.jsonl", "golden-format-2.jsonl", "golden-format-3.jsonl",
+      "golden-format-4.jsonl"})
   void everyFormatReadsFoldsAndGivesTheFiguresWorkedOutByHand(String golden) {
     ConfigurationHistory scheme = schemeOf(golden);
     List<LedgerEvent> events = JournalFiles.read(scheme.schemeId(), DIR.resolve(golden));
@@ -104,24 +106,106 @@ class GoldenJournalTest {
   }
 
   @Test
-  void formatThreeIsWrittenBackByteForByte() throws IOException {
-    List<String> lines = Files.readAllLines(DIR.resolve("golden-format-3.jsonl"));
+  void formatFourIsWrittenBackByteForByte() throws IOException {
+    List<String> lines = Files.readAllLines(DIR.resolve("golden-format-4.jsonl"));
     for (String line : lines) {
       JournalFormat.Line read = JournalFormat.read(line);
-      assertEquals(line, JournalFormat.write(read.scheme(), read.event()));
+      assertEquals(line, JournalFormat.write(read.scheme(), read.event(), read.previous().orElseThrow()));
+      assertEquals(line, read.canonical());
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"golden-format-1.jsonl", "golden-format-2.jsonl"})
-  void anOlderLineIsTheNewestFormatsLineWithoutItsNewFields(String golden) throws IOException {
+  @ValueSource(strings = {"golden-format-1.jsonl", "golden-format-2.jsonl", "golden-format-3.jsonl"})
+  void anOlderLineIsExportedAsTheThirdFormatsLineWithoutItsNewFields(String golden) throws IOException {
     List<String> lines = Files.readAllLines(DIR.resolve(golden));
     String version = "\"format\":" + golden.charAt("golden-format-".length()) + ",";
     for (String line : lines) {
       JournalFormat.Line read = JournalFormat.read(line);
-      assertEquals(line.replace(version, "\"format\":" + JournalFormat.FORMAT + ","),
-          JournalFormat.write(read.scheme(), read.event()));
+      assertFalse(read.isChained(), "the chain starts at format 4");
+      assertEquals(line.replace(version, "\"format\":3,"), read.canonical());
     }
+  }
+
+  @Test
+  void formatFourHoldsTheSameEventsAsFormatThreeItWasWrittenFrom() {
+    assertEquals(JournalFiles.read(SCHEME_3.schemeId(), DIR.resolve("golden-format-3.jsonl")),
+        JournalFiles.read(SCHEME_3.schemeId(), DIR.resolve("golden-format-4.jsonl")));
+  }
+
+  /**
+   * The chain checked as JOURNAL.md tells a reader to check it, with no library: each line's {@code previous} is the
+   * SHA-256 of the line before, as bytes, and the first's is 64 zeros. Here by the JDK's digest over the raw lines,
+   * and by {@code sha256sum} where the machine has it.
+   */
+  @Test
+  void theChainIsCheckedWithoutTheLibraryFromTheRawLines() throws Exception {
+    List<String> lines = Files.readAllLines(DIR.resolve("golden-format-4.jsonl"), StandardCharsets.UTF_8);
+    String previous = "0".repeat(64);
+    java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+    for (String line : lines) {
+      int at = line.lastIndexOf("\"previous\":\"") + "\"previous\":\"".length();
+      assertEquals(previous, line.substring(at, at + 64), line);
+      previous = java.util.HexFormat.of().formatHex(sha256.digest(line.getBytes(StandardCharsets.UTF_8)));
+    }
+    assertEquals(previous, JournalFormat.digest(lines.get(lines.size() - 1)), "the head");
+    java.nio.file.Path last = Files.createTempFile("last-line", ".txt");
+    Files.writeString(last, lines.get(lines.size() - 1), StandardCharsets.UTF_8);
+    try {
+      Process sum = new ProcessBuilder("sha256sum", last.toString()).redirectErrorStream(true).start();
+      String printed = new String(sum.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (sum.waitFor() == 0) {
+        assertEquals(previous, printed.substring(0, 64), "sha256sum agrees");
+      }
+    } catch (IOException noSha256sum) {
+      // the JDK's digest above is the independent check on a machine without coreutils
+    } finally {
+      Files.delete(last);
+    }
+  }
+
+  @Test
+  void anEditedOrReorderedOrCutJournalDoesNotReadAsOne() throws IOException {
+    List<String> lines = Files.readAllLines(DIR.resolve("golden-format-4.jsonl"));
+    List<List<String>> changed = List.of(
+        replaced(lines, indexOf(lines, "\"type\":\"Posted\""), "\"amount\":\"GBP 100.00\"",
+            "\"amount\":\"GBP 10.00\""),
+        removed(lines, 10),
+        swapped(lines, 3, 4));
+    for (List<String> journal : changed) {
+      JournalFormatException broken = org.junit.jupiter.api.Assertions.assertThrows(JournalFormatException.class,
+          () -> JournalFiles.read(SCHEME_3.schemeId(), new java.io.StringReader(String.join("\n", journal))));
+      assertTrue(broken.getMessage().contains("previous") || broken.getMessage().contains("sequence"),
+          broken::getMessage);
+    }
+  }
+
+  private static int indexOf(List<String> lines, String text) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no line holds " + text);
+  }
+
+  private static List<String> replaced(List<String> lines, int index, String from, String to) {
+    List<String> copy = new java.util.ArrayList<>(lines);
+    assertTrue(copy.get(index).contains(from), copy.get(index));
+    copy.set(index, copy.get(index).replace(from, to));
+    return copy;
+  }
+
+  private static List<String> removed(List<String> lines, int index) {
+    List<String> copy = new java.util.ArrayList<>(lines);
+    copy.remove(index);
+    return copy;
+  }
+
+  private static List<String> swapped(List<String> lines, int first, int second) {
+    List<String> copy = new java.util.ArrayList<>(lines);
+    java.util.Collections.swap(copy, first, second);
+    return copy;
   }
 
   @Test
@@ -189,7 +273,8 @@ class GoldenJournalTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"golden-format-1.jsonl", "golden-format-2.jsonl", "golden-format-3.jsonl"})
+  @ValueSource(strings = {"golden-format-1.jsonl", "golden-format-2.jsonl", "golden-format-3.jsonl",
+      "golden-format-4.jsonl"})
   void theGoldenJournalsHoldNoFreeText(String golden) throws IOException {
     String journal = Files.readString(DIR.resolve(golden));
     assertFalse(journal.contains("Free text"), "descriptions never reach the journal");
@@ -198,7 +283,8 @@ class GoldenJournalTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"golden-format-1.jsonl", "golden-format-2.jsonl", "golden-format-3.jsonl"})
+  @ValueSource(strings = {"golden-format-1.jsonl", "golden-format-2.jsonl", "golden-format-3.jsonl",
+      "golden-format-4.jsonl"})
   void journalMdDocumentsEveryFieldTheGoldenJournalsHold(String golden) throws IOException {
     String doc = Files.readString(Path.of("../JOURNAL.md"));
     List<String> lines = Files.readAllLines(DIR.resolve(golden));

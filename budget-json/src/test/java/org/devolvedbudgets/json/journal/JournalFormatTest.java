@@ -48,13 +48,22 @@ class JournalFormatTest {
   @Test
   void writeAndReadAreExactInversesOverRandomLedgers() {
     qt().withExamples(60).forAll(longs().all(), integers().between(1, 80)).checkAssert((seed, operations) -> {
+      String previous = JournalFormat.GENESIS;
       for (LedgerEvent event : RandomLedgers.journal(SCHEME, seed, operations)) {
-        String line = JournalFormat.write(ID, event);
+        String line = JournalFormat.write(ID, event, previous);
         JournalFormat.Line read = JournalFormat.read(line);
         assertEquals(ID, read.scheme());
         assertEquals(event, read.event(), line);
-        assertEquals(line, JournalFormat.write(ID, read.event()));
+        assertEquals(java.util.Optional.of(previous), read.previous());
+        assertEquals(line, JournalFormat.write(ID, read.event(), previous));
         assertFalse(line.contains("\n"), "one line per event");
+        String body = JournalFormat.body(ID, event, previous);
+        JournalFormat.Line row = JournalFormat.readRow(JournalFormat.FORMAT, JournalFormat.typeOf(event),
+            event.sequence(), ID, event.familyId(), event instanceof LedgerEvent.RequestEvent
+                ? ((LedgerEvent.RequestEvent) event).requestId() : null, event.operationId().orElse(null), body);
+        assertEquals(read, row, "a row's body with its columns is the line");
+        assertTrue(body.length() < line.length(), "the body repeats none of the columns");
+        previous = JournalFormat.digest(line);
       }
     });
   }
@@ -108,5 +117,41 @@ class JournalFormatTest {
     JournalFormatException model = assertThrows(JournalFormatException.class,
         () -> JournalFormat.read(GOLDEN.get(1).replace("\"outcome\":\"APPROVED\"", "\"outcome\":\"DECLINED\"")));
     assertTrue(model.getMessage().contains("is not a valid event"), model.getMessage());
+  }
+
+  @Test
+  void formatFourIsReadJustAsStrictlyInOnePass() throws java.io.IOException {
+    List<String> golden = java.nio.file.Files.readAllLines(Path.of("src/test/resources/journal/golden-format-4.jsonl"));
+    String posted = golden.stream().filter(line -> line.contains("\"type\":\"Posted\"")).findFirst().orElseThrow();
+    List<String[]> cases = List.of(
+        new String[] {"\"at\":", "\"colour\":\"red\",\"at\":", "$.colour"},
+        new String[] {"\"at\":", "\"role\":\"TEAM_MANAGER\",\"at\":", "$.role"},
+        new String[] {"\"amount\":\"GBP 100.00\"", "\"amount\":\"GBP 100.001\"", "$.amount"},
+        new String[] {"\"amount\":\"GBP 100.00\"", "\"amount\":100", "$.amount"},
+        new String[] {"\"actor\":\"W-0042\"", "\"actor\":\"Jo Bloggs\"", "$.actor"},
+        new String[] {"\"sequence\":", "\"sequence\":-", "$.sequence"},
+        new String[] {"\"previous\":\"", "\"previous\":\"x", "$.previous"},
+        new String[] {"\"type\":\"Posted\"", "\"type\":\"Paid\"", "$.type"},
+        new String[] {",\"at\":\"", ",\"at\":\"soon", "$.at"},
+        new String[] {"\"recordedAt\"", "\"at\":\"2019-06-04T11:00:00Z\",\"recordedAt\"", "$.at"},
+        new String[] {"\"sequence\":", "\"sequence\":1,\"sequence\":", "$.sequence"});
+    for (String[] change : cases) {
+      assertTrue(posted.contains(change[0]), change[0]);
+      JournalFormatException e = assertThrows(JournalFormatException.class,
+          () -> JournalFormat.read(posted.replace(change[0], change[1])), change[1]);
+      assertEquals(change[2], e.jsonPath(), e::getMessage);
+      assertFalse(e.getMessage().contains("Bloggs"), e.getMessage());
+    }
+    assertThrows(JournalFormatException.class, () -> JournalFormat.read(posted + "{}"));
+    assertThrows(JournalFormatException.class, () -> JournalFormat.read(posted.replace(",\"at\":\"", ",\"a\":\"")));
+    JournalFormatException missing = assertThrows(JournalFormatException.class,
+        () -> JournalFormat.read(posted.replaceAll(",\"at\":\"[^\"]*\"", "")));
+    assertEquals("$.at", missing.jsonPath());
+    LedgerEvent event = JournalFormat.read(posted).event();
+    String body = JournalFormat.body(ID, event, JournalFormat.GENESIS);
+    JournalFormatException column = assertThrows(JournalFormatException.class, () -> JournalFormat.readRow(4,
+        "Posted", event.sequence(), ID, event.familyId(),
+        ((LedgerEvent.RequestEvent) event).requestId(), null, body.replace("{", "{\"sequence\":9,")));
+    assertEquals("$.sequence", column.jsonPath(), "a column's field is not in a row's body");
   }
 }

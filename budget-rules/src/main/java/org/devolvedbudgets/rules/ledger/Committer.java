@@ -195,7 +195,7 @@ final class Committer {
     }
     boolean landed;
     try {
-      store.append(last, List.copyOf(events));
+      store.append(last, folded.recent.get(last), List.copyOf(events));
       landed = true;
     } catch (ConcurrentAppendException e) {
       fail(accepted, Retry.CONFLICT);

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.devolvedbudgets.model.id.FamilyId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link LedgerStore} that keeps the journal in memory, for tests, simulations and systems that persist
@@ -29,9 +30,17 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
   @Override
   public void append(long expectedLastSequence, List<LedgerEvent> events) {
+    append(expectedLastSequence, null, events);
+  }
+
+  /** Appends, checking the journal's last event is {@code expectedLast} when it is given. */
+  @Override
+  public void append(long expectedLastSequence, @Nullable LedgerEvent expectedLast, List<LedgerEvent> events) {
     List<LedgerEvent> batch = LedgerStore.checkAppend(expectedLastSequence, events);
+    LedgerStore.checkExpectedLast(expectedLastSequence, expectedLast);
     synchronized (this) {
-      if (journal.size() != expectedLastSequence) {
+      if (journal.size() != expectedLastSequence || expectedLast != null
+          && !journal.get((int) expectedLastSequence - 1).equals(expectedLast)) {
         throw new ConcurrentAppendException(expectedLastSequence, journal.size());
       }
       journal.addAll(batch);

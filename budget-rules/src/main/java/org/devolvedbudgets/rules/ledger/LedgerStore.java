@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.devolvedbudgets.model.id.FamilyId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a {@link BudgetLedger} keeps its journal: an append-only sequence of {@link LedgerEvent}s numbered 1, 2,
@@ -54,6 +55,44 @@ public interface LedgerStore {
    *     whose answer was lost), which the ledger settles by reading the journal back
    */
   void append(long expectedLastSequence, List<LedgerEvent> events);
+
+  /**
+   * Appends events atomically, if the journal still ends at {@code expectedLastSequence} with the very event the
+   * writer folded there: so that a writer whose journal was cut short and written again by another (a database
+   * restored from a backup, a standby promoted while behind) cannot append after events it never read. The default
+   * checks the sequence only ({@link #append(long, List)}); {@link InMemoryLedgerStore} and {@code JdbcLedgerStore}
+   * check the event too, the latter by the digest of its row.
+   *
+   * @param expectedLastSequence the sequence number the writer expects the journal to end at, 0 or more
+   * @param expectedLast the event the writer folded at {@code expectedLastSequence}, or null if it has none (an
+   *     empty journal) or does not know it
+   * @param events one or more events numbered {@code expectedLastSequence + 1}, {@code + 2}, ..., not null
+   * @throws NullPointerException if {@code events} or an event is null
+   * @throws IllegalArgumentException as {@link #append(long, List)} does, or if {@code expectedLast} is not
+   *     numbered {@code expectedLastSequence}
+   * @throws ConcurrentAppendException if the journal does not end at {@code expectedLastSequence}, or holds another
+   *     event there; nothing was appended
+   * @throws LedgerStoreException as {@link #append(long, List)} does
+   */
+  default void append(long expectedLastSequence, @Nullable LedgerEvent expectedLast, List<LedgerEvent> events) {
+    checkExpectedLast(expectedLastSequence, expectedLast);
+    append(expectedLastSequence, events);
+  }
+
+  /**
+   * Checks that an append's expected last event, if given, is numbered as the journal's expected end: for store
+   * implementations.
+   *
+   * @param expectedLastSequence the sequence number the writer expects the journal to end at
+   * @param expectedLast the event it folded there, or null
+   * @throws IllegalArgumentException if {@code expectedLast} has another sequence
+   */
+  static void checkExpectedLast(long expectedLastSequence, @Nullable LedgerEvent expectedLast) {
+    if (expectedLast != null && expectedLast.sequence() != expectedLastSequence) {
+      throw new IllegalArgumentException("expectedLast must be event " + expectedLastSequence + ", but is event "
+          + expectedLast.sequence());
+    }
+  }
 
   /**
    * Checks the arguments of an {@link #append} as every store must, before it looks at its journal: for store

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.devolvedbudgets.model.id.FamilyId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A store that wraps a real one and fails on purpose, the ways a database does: before writing, after writing
@@ -114,6 +115,11 @@ public final class FaultyStore implements LedgerStore {
 
   @Override
   public void append(long expectedLastSequence, List<LedgerEvent> events) {
+    append(expectedLastSequence, null, events);
+  }
+
+  @Override
+  public void append(long expectedLastSequence, @Nullable LedgerEvent expectedLast, List<LedgerEvent> events) {
     appends.incrementAndGet();
     checkUp();
     long delay = delayMillis;
@@ -128,7 +134,7 @@ public final class FaultyStore implements LedgerStore {
     if (take(failBeforeWriting)) {
       throw new LedgerStoreException("the database is unreachable (fault injected before writing)", null);
     }
-    store.append(expectedLastSequence, events);
+    store.append(expectedLastSequence, expectedLast, events);
     if (take(failAfterWriting)) {
       throw new LedgerStoreException("the connection was lost after the commit (fault injected)", null);
     }

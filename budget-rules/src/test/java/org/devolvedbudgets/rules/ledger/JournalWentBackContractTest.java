@@ -118,6 +118,32 @@ public abstract class JournalWentBackContractTest {
     assertFalse(family.remaining().isNegative());
   }
 
+  /**
+   * The journal is cut short and written again to exactly the stale ledger's length, so its append at its own
+   * last sequence finds the journal ending where it expects: the store refuses it all the same, since another
+   * event stands there, and the ledger stops instead of appending after events it never read.
+   */
+  @Test
+  void aJournalWrittenAgainToTheStaleLedgersLengthRefusesItsAppend() {
+    LedgerStore journal = newJournal();
+    BudgetLedger a = server(journal);
+    for (int i = 1; i <= 3; i++) {
+      a.submit(request("R-" + i, "450.00"));
+    }
+    cutAfter(journal, 2);
+    BudgetLedger rebuilt = server(sameJournal(journal));
+    rebuilt.submit(request("R-4", "450.00"));
+    rebuilt.submit(request("R-5", "450.00"));
+    assertEquals(6, journal.lastSequence(), "the stale ledger's own length");
+
+    JournalMismatchException stale = assertThrows(JournalMismatchException.class,
+        () -> a.submit(request("R-6", "450.00")));
+    assertEquals(Reason.JOURNAL_DIVERGED, stale.reason());
+    assertEquals(3, stale.sequence());
+    assertEquals(6, journal.lastSequence(), "nothing appended after events the stale ledger never read");
+    server(sameJournal(journal)).verifyJournal();
+  }
+
   @Test
   void aJournalThatShrankIsNoticedAndARetryIsNeverAnsweredFromMemory() {
     LedgerStore journal = newJournal();

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import org.devolvedbudgets.model.id.FamilyId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A journal in memory that can lose its tail, as a database restored from an older backup or a standby promoted
@@ -33,9 +34,15 @@ public final class RewindableStore implements LedgerStore {
 
   @Override
   public void append(long expectedLastSequence, List<LedgerEvent> events) {
+    append(expectedLastSequence, null, events);
+  }
+
+  @Override
+  public void append(long expectedLastSequence, @Nullable LedgerEvent expectedLast, List<LedgerEvent> events) {
     List<LedgerEvent> batch = LedgerStore.checkAppend(expectedLastSequence, events);
     synchronized (this) {
-      if (journal.size() != expectedLastSequence) {
+      if (journal.size() != expectedLastSequence || expectedLast != null
+          && !journal.get((int) expectedLastSequence - 1).equals(expectedLast)) {
         throw new ConcurrentAppendException(expectedLastSequence, journal.size());
       }
       journal.addAll(batch);
